@@ -1,0 +1,78 @@
+package it.comune.immigrati.accounts.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import it.comune.immigrati.accounts.AuditLog;
+import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.platform.Audited;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first factor. A right password yields only the authority {@value #PENDING_SECOND_FACTOR}: no
+ * staff page opens until the TOTP code is checked too. Wrong passwords lock the account for a time that
+ * grows with each further failure.
+ */
+@Component
+class PasswordStep implements AuthenticationProvider {
+
+    static final String PENDING_SECOND_FACTOR = "PENDING_SECOND_FACTOR";
+
+    private final StaffUsers users;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final AciProperties.Security settings;
+    /** Compared against when the user does not exist, so timing does not reveal which names exist. */
+    private final String dummyHash;
+
+    PasswordStep(StaffUsers users, PasswordEncoder passwords, AuditLog audit, AciProperties properties) {
+        this.users = users;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.settings = properties.security();
+        this.dummyHash = passwords.encode("no such user, no such password");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String username = String.valueOf(authentication.getName()).trim().toLowerCase(java.util.Locale.ROOT);
+        String password = String.valueOf(authentication.getCredentials());
+        Optional<StaffUser> found = users.byUsername(username);
+        if (found.isEmpty() || found.get().invited() || !found.get().enabled()) {
+            passwords.matches(password, dummyHash);
+            throw new BadCredentialsException("Bad credentials");
+        }
+        StaffUser user = found.get();
+        if (user.locked(Instant.now())) {
+            audit.record(new Audited(username, "login.refused-locked", "staff_user", username, ""));
+            throw new LockedException("Locked");
+        }
+        if (!passwords.matches(password, user.passwordHash())) {
+            registerFailure(username, "login.failed-password");
+            throw new BadCredentialsException("Bad credentials");
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(username, null,
+                List.of(new SimpleGrantedAuthority(PENDING_SECOND_FACTOR)));
+    }
+
+    void registerFailure(String username, String action) {
+        Optional<Instant> lockedUntil = users.registerFailure(username, settings.maxFailedLogins(),
+                settings.firstLockout(), settings.maxLockout());
+        audit.record(new Audited(username, action, "staff_user", username,
+                lockedUntil.map(until -> "locked until " + until).orElse("")));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

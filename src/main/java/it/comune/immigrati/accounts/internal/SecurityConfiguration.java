@@ -1,0 +1,111 @@
+package it.comune.immigrati.accounts.internal;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import it.comune.immigrati.accounts.StaffRole;
+import it.comune.immigrati.platform.AccessRule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who may reach what, and the headers every response carries. Access rules come from the modules
+ * ({@link AccessRule} beans), most specific first; staff pages need the password and the TOTP code.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    HttpSessionSecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    HttpSessionRequestCache requestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<AccessRule> rules, PasswordStep passwordStep,
+            HttpSessionSecurityContextRepository contexts, HttpSessionRequestCache requestCache) throws Exception {
+        String[] staffRoles = Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
+        List<AccessRule> ordered = rules.stream().sorted(Comparator.comparingInt(SecurityConfiguration::specificity).reversed()).toList();
+        http.authenticationProvider(passwordStep)
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .authorizeHttpRequests(authorize -> {
+                    for (AccessRule rule : ordered) {
+                        if (rule.open()) {
+                            authorize.requestMatchers(rule.pattern()).permitAll();
+                        } else {
+                            authorize.requestMatchers(rule.pattern()).hasAnyRole(rule.roles().toArray(String[]::new));
+                        }
+                    }
+                    authorize.requestMatchers("/login/totp", "/login/totp/**").hasAuthority(PasswordStep.PENDING_SECOND_FACTOR)
+                            .requestMatchers("/ufficio", "/ufficio/**").hasAnyRole(staffRoles)
+                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers("/actuator/**").hasRole(StaffRole.ADMIN.name())
+                            .anyRequest().permitAll();
+                })
+                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
+                        .successHandler((request, response, authentication) -> response.sendRedirect("/login/totp"))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .deleteCookies("ACI_SESSION"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(secondFactorFirst()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny())
+                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+        return http.build();
+    }
+
+    /** Someone past the password but not the code, who asks for a staff page, is sent to the code. */
+    private static AccessDeniedHandler secondFactorFirst() {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            Authentication current = SecurityContextHolder.getContext().getAuthentication();
+            if (current != null && current.getAuthorities().stream()
+                    .anyMatch(a -> PasswordStep.PENDING_SECOND_FACTOR.equals(a.getAuthority()))) {
+                response.sendRedirect("/login/totp");
+            } else {
+                forbidden.handle(request, response, denied);
+            }
+        };
+    }
+
+    /** Literal characters before the first wildcard: "/ufficio/pagine/**" outranks "/ufficio/**". */
+    static int specificity(AccessRule rule) {
+        String pattern = rule.pattern();
+        int wildcard = pattern.indexOf('*');
+        int literal = wildcard < 0 ? pattern.length() : wildcard;
+        return literal * 2 + (wildcard < 0 ? 1 : 0);
+    }
+}

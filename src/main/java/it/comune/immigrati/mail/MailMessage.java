@@ -1,0 +1,102 @@
+package it.comune.immigrati.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import it.comune.immigrati.site.Language;
+
+/**
+ * An e-mail to queue, described by message keys so that it is written in the recipient's language:
+ * a subject, paragraphs, and at most one call to action (a link). The mail module renders it as text
+ * and HTML when it is queued.
+ */
+public final class MailMessage {
+
+    /** A message key and its arguments. */
+    public record Text(String key, List<Object> args) {
+    }
+
+    private final String recipient;
+    private final Language language;
+    private Text subject;
+    private final List<Text> paragraphs = new ArrayList<>();
+    private Text actionLabel;
+    private String actionUrl;
+    private String relatedType;
+    private String relatedId;
+    private String inReplyTo;
+
+    private MailMessage(String recipient, Language language) {
+        this.recipient = Objects.requireNonNull(recipient);
+        this.language = Objects.requireNonNull(language);
+    }
+
+    public static MailMessage to(String recipient, Language language) {
+        return new MailMessage(recipient, language);
+    }
+
+    public MailMessage subject(String key, Object... args) {
+        this.subject = new Text(key, List.of(args));
+        return this;
+    }
+
+    public MailMessage paragraph(String key, Object... args) {
+        paragraphs.add(new Text(key, List.of(args)));
+        return this;
+    }
+
+    public MailMessage action(String labelKey, String url) {
+        this.actionLabel = new Text(labelKey, List.of());
+        this.actionUrl = url;
+        return this;
+    }
+
+    /** The record this message is about, so staff can see its delivery next to it. */
+    public MailMessage about(String type, String id) {
+        this.relatedType = type;
+        this.relatedId = id;
+        return this;
+    }
+
+    public MailMessage inReplyTo(String messageId) {
+        this.inReplyTo = messageId;
+        return this;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public Text subject() {
+        return subject;
+    }
+
+    public List<Text> paragraphs() {
+        return List.copyOf(paragraphs);
+    }
+
+    public Text actionLabel() {
+        return actionLabel;
+    }
+
+    public String actionUrl() {
+        return actionUrl;
+    }
+
+    public String relatedType() {
+        return relatedType;
+    }
+
+    public String relatedId() {
+        return relatedId;
+    }
+
+    public String inReplyTo() {
+        return inReplyTo;
+    }
+}

@@ -1,0 +1,22 @@
+package it.comune.immigrati.mail;
+
+import java.util.List;
+
+/** Queues outgoing e-mail. The only way any module sends mail. */
+public interface MailOutbox {
+
+    /**
+     * Renders the message in its language and stores it for delivery. Must run inside the caller's
+     * transaction, so the message exists if and only if the change that caused it was committed.
+     *
+     * @return the queued message's Message-ID, stable across retries
+     */
+    String queue(MailMessage message);
+
+    /** Delivery state of the messages about one record, newest first. */
+    List<Delivery> deliveries(String relatedType, String relatedId);
+
+    record Delivery(String messageId, String recipient, String subject, String status, int attempts,
+            java.time.Instant createdAt, java.time.Instant sentAt, String lastError) {
+    }
+}

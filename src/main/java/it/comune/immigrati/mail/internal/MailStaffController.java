@@ -1,0 +1,114 @@
+package it.comune.immigrati.mail.internal;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import it.comune.immigrati.mail.MailOutbox;
+import it.comune.immigrati.platform.Audited;
+import it.comune.immigrati.platform.EmbeddedMailServer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Staff see what was sent, what is waiting and what failed, and (embedded mode) the test mailbox. */
+@Controller
+class MailStaffController {
+
+    private static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED");
+
+    private final JdbcClient jdbc;
+    private final Optional<EmbeddedMailServer> embedded;
+    private final ApplicationEventPublisher events;
+
+    MailStaffController(JdbcClient jdbc, Optional<EmbeddedMailServer> embedded, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.embedded = embedded;
+        this.events = events;
+    }
+
+    @GetMapping("/ufficio/posta")
+    String outbox(@RequestParam(required = false) String status, Model model) {
+        String filter = STATUSES.contains(status) ? status : null;
+        List<OutboxRow> rows = jdbc.sql("""
+                SELECT id, message_id, recipient, subject, status, attempts, created_at, sent_at, next_attempt_at, last_error
+                FROM mail_outbox WHERE (CAST(:status AS text) IS NULL OR status = :status)
+                ORDER BY created_at DESC LIMIT 200
+                """).param("status", filter).query(OutboxRow.class).list();
+        List<Object[]> counts = jdbc.sql("SELECT status, count(*) FROM mail_outbox GROUP BY status")
+                .query((rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) }).list();
+        model.addAttribute("rows", rows);
+        model.addAttribute("status", filter);
+        model.addAttribute("counts", new OutboxCounts(count(counts, "PENDING"), count(counts, "SENT"),
+                count(counts, "FAILED")));
+        return "mail/outbox";
+    }
+
+    private static long count(List<Object[]> counts, String status) {
+        return counts.stream().filter(c -> status.equals(c[0])).mapToLong(c -> (Long) c[1]).sum();
+    }
+
+    /** A message that ran out of attempts is tried again at once, with the same Message-ID. */
+    @PostMapping("/ufficio/posta/{id}/riprova")
+    @Transactional
+    String retry(@PathVariable UUID id, Principal staff) {
+        int updated = jdbc.sql("""
+                UPDATE mail_outbox SET status = 'PENDING', next_attempt_at = now(), updated_at = now()
+                WHERE id = :id AND status = 'FAILED'
+                """).param("id", id).update();
+        if (updated == 0) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        events.publishEvent(new Audited(staff.getName(), "mail.retry", "mail_outbox", id.toString(), ""));
+        return "redirect:/ufficio/posta?status=PENDING";
+    }
+
+    @GetMapping("/ufficio/posta-di-prova")
+    String testMailbox(Model model) {
+        EmbeddedMailServer server = embedded.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("mails", server.received());
+        model.addAttribute("smtpPort", server.smtpPort());
+        model.addAttribute("imapPort", server.imapPort());
+        return "mail/test-mailbox";
+    }
+
+    @GetMapping("/ufficio/posta-di-prova/{index}")
+    String testMail(@PathVariable int index, Model model) {
+        model.addAttribute("mail", receivedMail(index));
+        model.addAttribute("index", index);
+        return "mail/test-mail";
+    }
+
+    /** The HTML version, served alone in a sandbox: it may come from anywhere and must not run anything. */
+    @GetMapping("/ufficio/posta-di-prova/{index}/html")
+    ResponseEntity<String> testMailHtml(@PathVariable int index) {
+        EmbeddedMailServer.ReceivedMail mail = receivedMail(index);
+        if (mail.htmlBody() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(mail.htmlBody());
+    }
+
+    private EmbeddedMailServer.ReceivedMail receivedMail(int index) {
+        List<EmbeddedMailServer.ReceivedMail> mails = embedded
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).received();
+        if (index < 0 || index >= mails.size()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return mails.get(index);
+    }
+}

@@ -1,0 +1,76 @@
+package it.comune.immigrati.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.MonthDay;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an installing Comune configures, under the prefix {@code aci.}. The README's configuration
+ * table documents each key.
+ */
+@ConfigurationProperties("aci")
+public record AciProperties(
+        @DefaultValue("./data") Path dataDir,
+        Boolean demoData,
+        @DefaultValue Comune comune,
+        @DefaultValue Mail mail,
+        @DefaultValue Security security) {
+
+    /** Demo data is on by default when the database is the embedded one. */
+    public boolean demoDataEnabled(boolean embeddedDatabase) {
+        return demoData != null ? demoData : embeddedDatabase;
+    }
+
+    public record Comune(
+            @DefaultValue("Comune di Saronno") String name,
+            @DefaultValue("Regione Lombardia") String region,
+            @DefaultValue("/static/img/logo-comune.svg") String logo,
+            @DefaultValue("https://www.comune.saronno.va.it") String website,
+            @DefaultValue("Piazza della Repubblica 7, 21047 Saronno (VA)") String address,
+            @DefaultValue("02 967101") String phone,
+            @DefaultValue("immigrati@comune.saronno.va.it") String email,
+            @DefaultValue("comunesaronno@secmail.it") String pec,
+            @DefaultValue("Ufficio Cittadini Immigrati") String office,
+            @DefaultValue("Lunedì e giovedì 9:00–12:30, mercoledì 14:30–17:30") String openingHours,
+            @DefaultValue("12-26") String patronDay,
+            @DefaultValue("https://form.agid.gov.it") String accessibilityFeedbackUrl) {
+
+        public MonthDay patronMonthDay() {
+            return MonthDay.parse("--" + patronDay);
+        }
+    }
+
+    public record Mail(
+            @DefaultValue("quesiti@aci.local") String deskAddress,
+            @DefaultValue("Area Cittadini Immigrati <noreply@aci.local>") String from,
+            @DefaultValue("aci.local") String messageIdDomain,
+            @DefaultValue("http://localhost:8080") String publicBaseUrl,
+            @DefaultValue Embedded embedded,
+            @DefaultValue Outbox outbox) {
+
+        public record Embedded(
+                @DefaultValue("3025") int smtpPort,
+                @DefaultValue("3143") int imapPort) {
+        }
+
+        public record Outbox(
+                @DefaultValue("2s") Duration pollInterval,
+                @DefaultValue("50") int batchSize,
+                @DefaultValue("12") int maxAttempts,
+                @DefaultValue("30s") Duration firstRetry,
+                @DefaultValue("6h") Duration maxRetry,
+                @DefaultValue("15m") Duration healthMaxDelay) {
+        }
+    }
+
+    public record Security(
+            @DefaultValue("5") int maxFailedLogins,
+            @DefaultValue("1m") Duration firstLockout,
+            @DefaultValue("1h") Duration maxLockout,
+            @DefaultValue("72h") Duration invitationValidity,
+            @DefaultValue("Area Cittadini Immigrati") String totpIssuer) {
+    }
+}

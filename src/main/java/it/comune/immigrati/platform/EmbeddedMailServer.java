@@ -1,0 +1,24 @@
+package it.comune.immigrati.platform;
+
+import java.util.List;
+
+/**
+ * The mail server that runs inside the application when no real one is configured. It keeps what it
+ * receives in memory, so staff can see on a page what the system would have sent.
+ */
+public interface EmbeddedMailServer {
+
+    /** The messages received so far, newest first. */
+    List<ReceivedMail> received();
+
+    String smtpHost();
+
+    int smtpPort();
+
+    int imapPort();
+
+    /** One message as the mail server holds it. */
+    record ReceivedMail(String messageId, String from, String to, String subject, java.time.Instant receivedAt,
+            String textBody, String htmlBody, String rawHeaders) {
+    }
+}

@@ -1,0 +1,60 @@
+package it.comune.immigrati.platform.internal;
+
+import java.util.Properties;
+
+import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.platform.EmbeddedMailServer;
+import it.comune.immigrati.platform.Installation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformConfiguration.class);
+
+    @Bean
+    Installation installation(AciProperties properties, Environment environment) {
+        boolean embeddedDatabase = environment.getProperty("spring.datasource.url", "").isBlank();
+        boolean embeddedMail = environment.getProperty("spring.mail.host", "").isBlank();
+        return new Installation(embeddedDatabase, embeddedMail, properties.demoDataEnabled(embeddedDatabase));
+    }
+
+    /** With no {@code spring.mail.host}, mail goes to GreenMail on loopback instead of a provider. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
+    static class EmbeddedMail {
+
+        /** The embedded desk mailbox listens on loopback only; its password is a fixed, documented one. */
+        static final String EMBEDDED_DESK_PASSWORD = "quesiti";
+
+        @Bean(destroyMethod = "close")
+        GreenMailServer embeddedMailServer(AciProperties properties) {
+            AciProperties.Mail mail = properties.mail();
+            GreenMailServer server = new GreenMailServer(mail.embedded().smtpPort(), mail.embedded().imapPort(),
+                    mail.deskAddress(), EMBEDDED_DESK_PASSWORD);
+            log.info("Embedded mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{} (desk mailbox {})",
+                    server.smtpPort(), server.imapPort(), mail.deskAddress());
+            return server;
+        }
+
+        @Bean
+        JavaMailSender mailSender(EmbeddedMailServer server) {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost(server.smtpHost());
+            sender.setPort(server.smtpPort());
+            sender.setDefaultEncoding("UTF-8");
+            Properties javaMail = sender.getJavaMailProperties();
+            javaMail.put("mail.smtp.connectiontimeout", "5000");
+            javaMail.put("mail.smtp.timeout", "10000");
+            javaMail.put("mail.smtp.writetimeout", "10000");
+            return sender;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package it.comune.immigrati.site;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import it.comune.immigrati.platform.AciProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every page template needs besides its own data: the visitor's language and its messages, the
+ * CSRF token for forms, the navigation, the Comune, and who is signed in. Built once per request by the
+ * site module and handed to every view as the model attribute {@code ui}.
+ */
+public final class Ui {
+
+    public static final java.time.ZoneId ROME = java.time.ZoneId.of("Europe/Rome");
+    private static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter
+            .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT);
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+            .ofLocalizedDate(java.time.format.FormatStyle.LONG);
+
+    private final Language language;
+    private final MessageSource messages;
+    private final AciProperties.Comune comune;
+    private final String csrfParameter;
+    private final java.util.function.Supplier<String> csrfToken;
+    private final String requestUri;
+    private final String queryString;
+    private final List<NavigationItem> navigation;
+    private final String username;
+    private final Set<String> roles;
+    private final AssetUrls assets;
+
+    /** Resolves a static asset's path to its fingerprinted URL. */
+    @FunctionalInterface
+    public interface AssetUrls {
+        String url(String path);
+    }
+
+    public Ui(Language language, MessageSource messages, AciProperties.Comune comune, String csrfParameter,
+            java.util.function.Supplier<String> csrfToken, String requestUri, String queryString, List<NavigationItem> navigation, String username,
+            Set<String> roles, AssetUrls assets) {
+        this.language = language;
+        this.messages = messages;
+        this.comune = comune;
+        this.csrfParameter = csrfParameter;
+        this.csrfToken = csrfToken;
+        this.requestUri = requestUri;
+        this.queryString = queryString;
+        this.navigation = navigation;
+        this.username = username;
+        this.roles = roles;
+        this.assets = assets;
+    }
+
+    /** The message {@code key} in the visitor's language, with {@code args} filled in. */
+    public String t(String key, Object... args) {
+        return messages.getMessage(key, args, language.locale());
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public String lang() {
+        return language.htmlLang();
+    }
+
+    public String dir() {
+        return language.dir();
+    }
+
+    public List<Language> languages() {
+        return Arrays.asList(Language.values());
+    }
+
+    public AciProperties.Comune comune() {
+        return comune;
+    }
+
+    public String csrfParameter() {
+        return csrfParameter;
+    }
+
+    /** Asked only by pages with a form, so pages without one set no cookie and stay cacheable. */
+    public String csrfToken() {
+        return csrfToken.get();
+    }
+
+    public String asset(String path) {
+        return assets.url(path);
+    }
+
+    /** The current page in another language. */
+    public String switchTo(Language target) {
+        return UriComponentsBuilder.fromPath(requestUri).query(queryString).replaceQueryParam("lang", target.code())
+                .build().toUriString();
+    }
+
+    public boolean isCurrent(String path) {
+        return "/".equals(path) ? "/".equals(requestUri) : requestUri.equals(path) || requestUri.startsWith(path + "/");
+    }
+
+    public List<NavigationItem> mainNavigation() {
+        return area(NavigationItem.Area.MAIN);
+    }
+
+    public List<NavigationItem> footerNavigation() {
+        return area(NavigationItem.Area.FOOTER);
+    }
+
+    public List<NavigationItem> staffNavigation() {
+        return navigation.stream().filter(i -> i.area() == NavigationItem.Area.STAFF)
+                .filter(i -> i.roles().isEmpty() || i.roles().stream().anyMatch(roles::contains)).toList();
+    }
+
+    private List<NavigationItem> area(NavigationItem.Area area) {
+        return navigation.stream().filter(i -> i.area() == area).toList();
+    }
+
+    /** The signed-in staff member's user name, or null for a citizen. */
+    public String username() {
+        return username;
+    }
+
+    public boolean signedIn() {
+        return username != null;
+    }
+
+    /** A moment as the office reads it: Europe/Rome, in the visitor's language. */
+    public String dateTime(java.time.temporal.TemporalAccessor moment) {
+        if (moment == null) {
+            return "";
+        }
+        java.time.Instant instant = moment instanceof java.time.OffsetDateTime odt ? odt.toInstant()
+                : java.time.Instant.from(moment);
+        return DATE_TIME.withLocale(language.locale()).format(instant.atZone(ROME));
+    }
+
+    public String date(java.time.LocalDate date) {
+        return date == null ? "" : DATE.withLocale(language.locale()).format(date);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,59 @@
+package it.comune.immigrati.site.internal;
+
+import java.util.Set;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Every error a visitor can meet, as a friendly page in their language (or a problem+json for API
+ * clients). Nothing about the cause is shown: the log has it.
+ */
+@Controller
+class SiteErrorController implements ErrorController {
+
+    /** Statuses with their own wording; any other 4xx reads as 400, any 5xx as 500. */
+    private static final Set<Integer> WORDED = Set.of(400, 401, 403, 404, 405, 413, 415, 429, 500, 503);
+
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    String page(HttpServletRequest request, HttpServletResponse response, Model model) {
+        int status = status(request);
+        response.setStatus(status);
+        model.addAttribute("status", worded(status));
+        return "site/error";
+    }
+
+    @RequestMapping("/error")
+    @ResponseBody
+    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+        int status = status(request);
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(HttpStatus.valueOf(status).getReasonPhrase());
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static int status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code instanceof Integer status && status >= 400 && status <= 599) {
+            return status;
+        }
+        return 500;
+    }
+
+    static int worded(int status) {
+        if (WORDED.contains(status)) {
+            return status;
+        }
+        return status >= 500 ? 500 : 400;
+    }
+}
