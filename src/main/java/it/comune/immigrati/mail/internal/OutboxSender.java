@@ -45,6 +45,7 @@ class OutboxSender implements SmartLifecycle {
     private final Counter failed;
     private final AtomicReference<Instant> lastPoll = new AtomicReference<>(Instant.now());
     private volatile ScheduledFuture<?> task;
+    private final java.util.concurrent.locks.ReentrantLock draining = new java.util.concurrent.locks.ReentrantLock();
 
     OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, TransactionTemplate transactions, TaskScheduler scheduler,
             AciProperties properties, MeterRegistry meters) {
@@ -63,6 +64,15 @@ class OutboxSender implements SmartLifecycle {
 
     /** Delivers every message that is due; returns how many were sent. */
     int drain() {
+        draining.lock();
+        try {
+            return drainBatch();
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    private int drainBatch() {
         lastPoll.set(Instant.now());
         int delivered = 0;
         for (int i = 0; i < settings.outbox().batchSize(); i++) {
@@ -170,6 +180,9 @@ class OutboxSender implements SmartLifecycle {
             running.cancel(false);
         }
         task = null;
+        // wait for a poll in progress to finish its message, so nothing is half-sent at shutdown
+        draining.lock();
+        draining.unlock();
     }
 
     @Override

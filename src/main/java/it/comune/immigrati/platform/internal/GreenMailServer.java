@@ -23,17 +23,18 @@ final class GreenMailServer implements EmbeddedMailServer, AutoCloseable {
     private static final String HOST = "127.0.0.1";
 
     private final GreenMail greenMail;
-    private final int smtpPort;
-    private final int imapPort;
 
+    /** Port 0 picks a free port (tests run several servers side by side). */
     GreenMailServer(int smtpPort, int imapPort, String deskAddress, String deskPassword) {
-        this.smtpPort = smtpPort;
-        this.imapPort = imapPort;
-        this.greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP) });
+        this.greenMail = new GreenMail(new ServerSetup[] { setup(smtpPort, ServerSetup.PROTOCOL_SMTP),
+                setup(imapPort, ServerSetup.PROTOCOL_IMAP) });
         greenMail.start();
         greenMail.setUser(deskAddress, deskAddress, deskPassword);
+    }
+
+    private static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, HOST, protocol);
+        return port == 0 ? setup.dynamicPort() : setup;
     }
 
     @Override
@@ -89,12 +90,12 @@ final class GreenMailServer implements EmbeddedMailServer, AutoCloseable {
 
     @Override
     public int smtpPort() {
-        return smtpPort;
+        return greenMail.getSmtp().getPort();
     }
 
     @Override
     public int imapPort() {
-        return imapPort;
+        return greenMail.getImap().getPort();
     }
 
     @Override

@@ -5,7 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.HttpStatus;
 
@@ -32,9 +33,9 @@ class PublicPagesController {
         return "site/page";
     }
 
-    @GetMapping(value = "/robots.txt", produces = "text/plain")
-    @ResponseBody
-    String robots() {
-        return "User-agent: *\nDisallow: /ufficio/\nDisallow: /login\n";
+    @GetMapping("/robots.txt")
+    ResponseEntity<String> robots() {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
+                .body("User-agent: *\nDisallow: /ufficio/\nDisallow: /login\nDisallow: /invito/\n");
     }
 }
