@@ -98,6 +98,16 @@ class PublicSiteTest {
     }
 
     @Test
+    void serverErrorsGetAFriendlyPageThatPromisesNothingWasLost() {
+        browser.get("/?lang=uk");
+        HttpResponse<String> error = browser.get("/error");
+        assertThat(error.statusCode()).isEqualTo(500);
+        assertThat(error.body()).contains("<html lang=\"uk\"", "href=\"/\"").doesNotContain("Exception", "Whitelabel");
+        assertThat(new WebClient(port).get("/error").body()).contains("Si è verificato un errore",
+                "i dati già inviati non sono andati persi");
+    }
+
+    @Test
     void apiClientsGetProblemJsonWithoutInternals() {
         HttpResponse<String> problem = browser.get("/non-esiste", "Accept", "application/json");
         assertThat(problem.statusCode()).isEqualTo(404);
