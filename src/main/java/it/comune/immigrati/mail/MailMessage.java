@@ -13,7 +13,7 @@ import it.comune.immigrati.site.Language;
  */
 public final class MailMessage {
 
-    /** A message key and its arguments. */
+    /** A message key and its arguments; with no key, the single argument is verbatim text. */
     public record Text(String key, List<Object> args) {
     }
 
@@ -43,6 +43,12 @@ public final class MailMessage {
 
     public MailMessage paragraph(String key, Object... args) {
         paragraphs.add(new Text(key, List.of(args)));
+        return this;
+    }
+
+    /** Text written by a person (an answer, a quotation), kept as it is, line breaks included. */
+    public MailMessage verbatim(String text) {
+        paragraphs.add(new Text(null, List.of(text)));
         return this;
     }
 

@@ -16,6 +16,12 @@ public interface MailOutbox {
     /** Delivery state of the messages about one record, newest first. */
     List<Delivery> deliveries(String relatedType, String relatedId);
 
+    /** What a message we sent was about ({@link MailMessage#about}), by its Message-ID. */
+    java.util.Optional<Related> relatedTo(String messageId);
+
+    record Related(String type, String id) {
+    }
+
     record Delivery(String messageId, String recipient, String subject, String status, int attempts,
             java.time.Instant createdAt, java.time.Instant sentAt, String lastError) {
     }

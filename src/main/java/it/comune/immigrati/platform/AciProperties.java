@@ -49,7 +49,23 @@ public record AciProperties(
             @DefaultValue("aci.local") String messageIdDomain,
             @DefaultValue("http://localhost:8080") String publicBaseUrl,
             @DefaultValue Embedded embedded,
-            @DefaultValue Outbox outbox) {
+            @DefaultValue Outbox outbox,
+            @DefaultValue Imap imap) {
+
+        /**
+         * The desk mailbox, read over IMAP. With the embedded mail server and no host given, it is the
+         * embedded server's mailbox of {@code desk-address}.
+         */
+        public record Imap(
+                @DefaultValue("true") boolean enabled,
+                String host,
+                @DefaultValue("0") int port,
+                String username,
+                String password,
+                @DefaultValue("false") boolean ssl,
+                @DefaultValue("INBOX") String folder,
+                @DefaultValue("15s") Duration pollInterval) {
+        }
 
         public record Embedded(
                 @DefaultValue("3025") int smtpPort,

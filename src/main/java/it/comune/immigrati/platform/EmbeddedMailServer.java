@@ -8,6 +8,9 @@ import java.util.List;
  */
 public interface EmbeddedMailServer {
 
+    /** The embedded desk mailbox listens on loopback only; its password is fixed and documented. */
+    String DESK_PASSWORD = "quesiti";
+
     /** The messages received so far, newest first. */
     List<ReceivedMail> received();
 

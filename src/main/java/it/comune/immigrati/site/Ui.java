@@ -60,6 +60,11 @@ public final class Ui {
         return messages.getMessage(key, args, language.locale());
     }
 
+    /** The label of a question topic, or its code when no label exists (a topic a Comune added). */
+    public String topic(String code) {
+        return messages.getMessage("topic." + code, null, code, language.locale());
+    }
+
     public Language language() {
         return language;
     }

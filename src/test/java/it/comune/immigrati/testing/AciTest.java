@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "aci.mail.embedded.smtp-port=0",
         "aci.mail.embedded.imap-port=0",
         "aci.mail.outbox.poll-interval=200ms",
+        "aci.mail.imap.poll-interval=300ms",
         "ACI_ADMIN_PASSWORD=" + AciTest.ADMIN_PASSWORD })
 public @interface AciTest {
 

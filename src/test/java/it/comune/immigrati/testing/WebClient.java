@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +24,17 @@ public final class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final String base;
     private final HttpClient http;
     private final CookieManager cookies = new CookieManager();
+    /** Each client comes from its own address (the app trusts X-Forwarded-For from loopback, as from a proxy). */
+    private final String address = "10.77." + (CLIENTS.incrementAndGet() / 250 % 250) + "." + (CLIENTS.get() % 250 + 1);
+
+    /** A file to upload. */
+    public record FilePart(String field, String fileName, String contentType, byte[] content) {
+    }
 
     public WebClient(int port) {
         this.base = "http://localhost:" + port;
@@ -35,7 +44,7 @@ public final class WebClient {
 
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET()
-                .header("Accept", "text/html");
+                .header("Accept", "text/html").header("X-Forwarded-For", address);
         for (int i = 0; i < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);
         }
@@ -54,7 +63,47 @@ public final class WebClient {
     public HttpResponse<String> post(String path, Map<String, String> form) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+    }
+
+    /** Posts a multipart form, as a browser does for a form with file inputs. */
+    public HttpResponse<String> postMultipart(String path, Map<String, List<String>> fields, List<FilePart> files) {
+        String boundary = "----aci" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> write = s -> body.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, values) -> values.forEach(value -> {
+            write.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+        }));
+        for (FilePart file : files) {
+            write.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+                    + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n");
+            body.writeBytes(file.content());
+            write.accept("\r\n");
+        }
+        write.accept("--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                .header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** Loads {@code formPage}, takes its CSRF token and posts {@code fields} and {@code files} as multipart. */
+    public HttpResponse<String> submitMultipart(String formPage, String action, Map<String, String> fields,
+            List<FilePart> files) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        fields.forEach((k, v) -> all.put(k, List.of(v)));
+        all.put("_csrf", List.of(csrf(get(formPage).body())));
+        return postMultipart(action, all, files);
+    }
+
+    /** The value of a named hidden input on a page. */
+    public static String hidden(String page, String name) {
+        Matcher matcher = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(page);
+        if (!matcher.find()) {
+            throw new AssertionError("No input " + name + " on the page");
+        }
+        return matcher.group(1);
     }
 
     /** Loads {@code formPage}, takes its CSRF token and posts {@code form} to {@code action}. */

@@ -56,6 +56,15 @@ class JdbcMailOutbox implements MailOutbox {
                 """).param("type", relatedType).param("id", relatedId).query(JdbcMailOutbox::delivery).list();
     }
 
+    @Override
+    public java.util.Optional<Related> relatedTo(String messageId) {
+        return jdbc.sql("""
+                SELECT related_type, related_id FROM mail_outbox
+                WHERE message_id = :id AND related_type IS NOT NULL
+                """).param("id", messageId.strip())
+                .query((rs, n) -> new Related(rs.getString(1), rs.getString(2))).optional();
+    }
+
     static Delivery delivery(ResultSet rs, int row) throws SQLException {
         return new Delivery(rs.getString("message_id"), rs.getString("recipient"), rs.getString("subject"),
                 rs.getString("status"), rs.getInt("attempts"), instant(rs.getTimestamp("created_at")),

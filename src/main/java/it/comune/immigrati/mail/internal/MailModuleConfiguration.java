@@ -15,6 +15,16 @@ class MailModuleConfiguration {
     }
 
     @Bean
+    AccessRule inboundPages() {
+        return AccessRule.roles("/ufficio/posta-in-arrivo/**", "ADMIN", "SUPERVISOR");
+    }
+
+    @Bean
+    NavigationItem inboundLink() {
+        return NavigationItem.staff("nav.staff.inbound", "/ufficio/posta-in-arrivo", 72, "ADMIN", "SUPERVISOR");
+    }
+
+    @Bean
     NavigationItem outboxLink() {
         return NavigationItem.staff("nav.staff.outbox", "/ufficio/posta", 70, "ADMIN", "SUPERVISOR");
     }

@@ -52,6 +52,9 @@ class MailRenderer {
     }
 
     private String text(MailMessage message, MailMessage.Text text) {
+        if (text.key() == null) {
+            return String.valueOf(text.args().get(0));
+        }
         return messages.getMessage(text.key(), text.args().toArray(), message.language().locale());
     }
 }

@@ -75,6 +75,39 @@ class MailStaffController {
         return "redirect:/ufficio/posta?status=PENDING";
     }
 
+    /** Mail received in the desk mailbox, quarantined messages first. */
+    @GetMapping("/ufficio/posta-in-arrivo")
+    String inbound(Model model) {
+        model.addAttribute("rows", jdbc.sql("""
+                SELECT id, sender, subject, status, outcome, received_at FROM mail_inbound
+                ORDER BY (status = 'QUARANTINED') DESC, id DESC LIMIT 200
+                """).query(InboundRow.class).list());
+        return "mail/inbound";
+    }
+
+    @GetMapping("/ufficio/posta-in-arrivo/{id}")
+    ResponseEntity<String> inboundSource(@PathVariable long id) {
+        byte[] raw = jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id").param("id", id).query(byte[].class)
+                .optional().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A quarantined message goes back in the queue, to be processed again (after a fix, say). */
+    @PostMapping("/ufficio/posta-in-arrivo/{id}/rielabora")
+    @Transactional
+    String reprocess(@PathVariable long id, Principal staff) {
+        int updated = jdbc.sql("""
+                UPDATE mail_inbound SET status = 'NEW', updated_at = now() WHERE id = :id AND status = 'QUARANTINED'
+                """).param("id", id).update();
+        if (updated == 0) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        events.publishEvent(new Audited(staff.getName(), "mail.reprocess", "mail_inbound", String.valueOf(id), ""));
+        return "redirect:/ufficio/posta-in-arrivo";
+    }
+
     @GetMapping("/ufficio/posta-di-prova")
     String testMailbox(Model model) {
         EmbeddedMailServer server = embedded.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

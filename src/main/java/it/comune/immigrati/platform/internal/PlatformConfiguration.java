@@ -31,14 +31,11 @@ class PlatformConfiguration {
     @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
     static class EmbeddedMail {
 
-        /** The embedded desk mailbox listens on loopback only; its password is a fixed, documented one. */
-        static final String EMBEDDED_DESK_PASSWORD = "quesiti";
-
         @Bean(destroyMethod = "close")
         GreenMailServer embeddedMailServer(AciProperties properties) {
             AciProperties.Mail mail = properties.mail();
             GreenMailServer server = new GreenMailServer(mail.embedded().smtpPort(), mail.embedded().imapPort(),
-                    mail.deskAddress(), EMBEDDED_DESK_PASSWORD);
+                    mail.deskAddress(), EmbeddedMailServer.DESK_PASSWORD);
             log.info("Embedded mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{} (desk mailbox {})",
                     server.smtpPort(), server.imapPort(), mail.deskAddress());
             return server;

@@ -33,7 +33,7 @@ class LanguageFilter extends OncePerRequestFilter implements LocaleResolver {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Language> chosen = Language.byCode(request.getParameter("lang"));
+        Optional<Language> chosen = Language.byCode(queryParameter(request.getQueryString(), "lang"));
         Language language = chosen.or(() -> fromCookie(request)).orElse(Language.DEFAULT);
         if (chosen.isPresent()) {
             Cookie cookie = new Cookie(COOKIE, language.code());
@@ -51,6 +51,22 @@ class LanguageFilter extends OncePerRequestFilter implements LocaleResolver {
         } finally {
             LocaleContextHolder.resetLocaleContext();
         }
+    }
+
+    /**
+     * Read from the query string only: asking the request for a parameter would parse a multipart body
+     * here, before any size check, and once more on the error page if it was too large.
+     */
+    static String queryParameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     @Override

@@ -36,6 +36,6 @@ class PublicPagesController {
     @GetMapping("/robots.txt")
     ResponseEntity<String> robots() {
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
-                .body("User-agent: *\nDisallow: /ufficio/\nDisallow: /login\nDisallow: /invito/\n");
+                .body("User-agent: *\nDisallow: /ufficio/\nDisallow: /login\nDisallow: /invito/\nDisallow: /quesiti/stato/\n");
     }
 }

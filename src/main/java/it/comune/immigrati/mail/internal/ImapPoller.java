@@ -1,0 +1,277 @@
+package it.comune.immigrati.mail.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+import it.comune.immigrati.mail.InboundMailHandler;
+import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.platform.EmbeddedMailServer;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the desk mailbox by UID, never by "unread" flags: a stored high-water mark says which UIDs are
+ * taken, each message is stored once by its Message-ID, then handed to the handlers exactly once. A
+ * PostgreSQL advisory lock lets one node at a time fetch, so several nodes can run this safely; a crash
+ * between fetching and committing only means the same UIDs are fetched again and found already stored.
+ */
+@Component
+class ImapPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);
+    private static final long FETCH_LOCK = 0x4143_494d_4150L; // "ACIMAP"
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final TaskScheduler scheduler;
+    private final List<InboundMailHandler> handlers;
+    private final AciProperties.Mail.Imap settings;
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final ReentrantLock polling = new ReentrantLock();
+    private volatile ScheduledFuture<?> task;
+
+    ImapPoller(JdbcClient jdbc, TransactionTemplate transactions, TaskScheduler scheduler,
+            List<InboundMailHandler> handlers, AciProperties properties, Optional<EmbeddedMailServer> embedded) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.scheduler = scheduler;
+        this.handlers = handlers;
+        this.settings = properties.mail().imap();
+        boolean useEmbedded = settings.host() == null && embedded.isPresent();
+        this.host = useEmbedded ? embedded.get().smtpHost() : settings.host();
+        this.port = useEmbedded ? embedded.get().imapPort() : settings.port();
+        this.username = useEmbedded ? properties.mail().deskAddress() : settings.username();
+        this.password = useEmbedded ? EmbeddedMailServer.DESK_PASSWORD : settings.password();
+    }
+
+    /** Fetches what is new and processes everything pending; returns how many messages were stored. */
+    int poll() {
+        polling.lock();
+        try {
+            int stored = host == null ? 0 : fetch();
+            processPending();
+            return stored;
+        } finally {
+            polling.unlock();
+        }
+    }
+
+    private int fetch() {
+        Properties properties = new Properties();
+        properties.put("mail.imap.connectiontimeout", "10000");
+        properties.put("mail.imap.timeout", "30000");
+        properties.put("mail.imap.ssl.enable", String.valueOf(settings.ssl()));
+        try (Store store = Session.getInstance(properties).getStore("imap")) {
+            store.connect(host, port, username, password);
+            Folder folder = store.getFolder(settings.folder());
+            folder.open(Folder.READ_ONLY);
+            try {
+                Integer stored = transactions.execute(status -> storeNew(folder));
+                return stored == null ? 0 : stored;
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            log.warn("Cannot read the desk mailbox {} on {}:{}: {}", username, host, port, e.getMessage());
+            return 0;
+        }
+    }
+
+    private int storeNew(Folder folder) {
+        boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)").param("key", FETCH_LOCK)
+                .query(Boolean.class).single();
+        if (!mine) {
+            return 0; // another node is fetching right now
+        }
+        try {
+            UIDFolder uids = (UIDFolder) folder;
+            long validity = uids.getUIDValidity();
+            String mailbox = username + "/" + settings.folder();
+            long lastUid = jdbc.sql("""
+                    INSERT INTO mail_inbox_state (mailbox, uid_validity) VALUES (:mailbox, :validity)
+                    ON CONFLICT (mailbox) DO UPDATE SET
+                        last_uid = CASE WHEN mail_inbox_state.uid_validity = EXCLUDED.uid_validity
+                                        THEN mail_inbox_state.last_uid ELSE 0 END,
+                        uid_validity = EXCLUDED.uid_validity, polled_at = now(), updated_at = now()
+                    RETURNING last_uid
+                    """).param("mailbox", mailbox).param("validity", validity).query(Long.class).single();
+            int stored = 0;
+            long highest = lastUid;
+            for (Message message : uids.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID)) {
+                long uid = uids.getUID(message);
+                if (uid <= lastUid) {
+                    continue; // IMAP's "n:*" always includes the last message
+                }
+                byte[] raw = raw(message);
+                MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+                stored += jdbc.sql("""
+                        INSERT INTO mail_inbound (message_key, mailbox, uid, sender, subject, raw)
+                        VALUES (:key, :mailbox, :uid, :sender, :subject, :raw)
+                        ON CONFLICT (message_key) DO NOTHING
+                        """).param("key", messageKey(parsed, raw)).param("mailbox", mailbox).param("uid", uid)
+                        .param("sender", sender(parsed)).param("subject", subject(parsed)).param("raw", raw).update();
+                highest = Math.max(highest, uid);
+            }
+            jdbc.sql("UPDATE mail_inbox_state SET last_uid = :uid, updated_at = now() WHERE mailbox = :mailbox")
+                    .param("uid", highest).param("mailbox", mailbox).update();
+            return stored;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Reading the desk mailbox failed", e);
+        }
+    }
+
+    /** Hands each stored message to the handlers, one transaction per message. */
+    void processPending() {
+        while (true) {
+            try {
+                Optional<Long> next = transactions.execute(status -> processOne());
+                if (next == null || next.isEmpty()) {
+                    return;
+                }
+            } catch (QuarantineException e) {
+                quarantine(e);
+            }
+        }
+    }
+
+    private Optional<Long> processOne() {
+        record Pending(long id, String key, byte[] raw) {
+        }
+        Optional<Pending> pending = jdbc.sql("""
+                SELECT id, message_key, raw FROM mail_inbound WHERE status = 'NEW'
+                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+                """).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getBytes(3))).optional();
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        Pending mail = pending.get();
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail.raw()));
+            InboundMailHandler.Result result = InboundMailHandler.Result.ignored("no handler");
+            for (InboundMailHandler handler : handlers) {
+                result = handler.handle(message, mail.key());
+            }
+            finish(mail.id(), result.ignored() ? "IGNORED" : "PROCESSED", result.description());
+        } catch (RuntimeException | MessagingException e) {
+            throw new QuarantineException(mail.id(), e);
+        }
+        return Optional.of(mail.id());
+    }
+
+    private void finish(long id, String status, String outcome) {
+        jdbc.sql("""
+                UPDATE mail_inbound SET status = :status, outcome = :outcome, processed_at = now(), updated_at = now()
+                WHERE id = :id
+                """).param("status", status).param("outcome", truncate(outcome)).param("id", id).update();
+    }
+
+    /** A message the handlers could not take: its transaction rolls back, then it is set aside in one of its own. */
+    static final class QuarantineException extends RuntimeException {
+        final long id;
+
+        QuarantineException(long id, Exception cause) {
+            super(cause);
+            this.id = id;
+        }
+    }
+
+    void quarantine(QuarantineException failure) {
+        Throwable cause = failure.getCause();
+        log.warn("Desk mail {} quarantined: {}", failure.id, cause.toString());
+        transactions.executeWithoutResult(status -> finish(failure.id, "QUARANTINED", cause.toString()));
+    }
+
+    private static byte[] raw(Message message) throws IOException, MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    static String messageKey(MimeMessage message, byte[] raw) throws MessagingException {
+        String id = message.getMessageID();
+        if (id != null && !id.isBlank()) {
+            return id.strip();
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sender(MimeMessage message) {
+        try {
+            return message.getFrom() == null || message.getFrom().length == 0 ? null
+                    : truncate(message.getFrom()[0] instanceof InternetAddress a ? a.getAddress() : message.getFrom()[0].toString());
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return truncate(message.getSubject());
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
+        task = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                poll();
+            } catch (RuntimeException e) {
+                log.error("Desk mailbox poll failed; retrying at the next poll", e);
+            }
+        }, settings.pollInterval());
+    }
+
+    @Override
+    public void stop() {
+        ScheduledFuture<?> running = task;
+        if (running != null) {
+            running.cancel(false);
+        }
+        task = null;
+        polling.lock();
+        polling.unlock();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return task != null;
+    }
+}

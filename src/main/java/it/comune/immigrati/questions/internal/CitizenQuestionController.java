@@ -1,0 +1,195 @@
+package it.comune.immigrati.questions.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.site.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** The resident's side of the desk: ask, then follow the question on a private page. No account needed. */
+@Controller
+class CitizenQuestionController {
+
+    static final String EMAIL = "^[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,}$";
+
+    private final QuestionDesk desk;
+    private final QuestionsProperties settings;
+    private final Attachments attachments;
+    private final SubmissionLimits limits;
+
+    CitizenQuestionController(QuestionDesk desk, QuestionsProperties settings, Attachments attachments,
+            SubmissionLimits limits) {
+        this.desk = desk;
+        this.settings = settings;
+        this.attachments = attachments;
+        this.limits = limits;
+    }
+
+    @GetMapping("/quesiti")
+    String desk(Model model) {
+        model.addAttribute("days", settings.answerWithinWorkingDays());
+        return "questions/desk";
+    }
+
+    @GetMapping("/quesiti/nuovo")
+    String form(HttpServletRequest request, Model model) {
+        QuestionForm form = new QuestionForm();
+        form.setLanguage(Language.of(RequestContextUtils.getLocale(request)).code());
+        return formView(form, List.of(), model);
+    }
+
+    @PostMapping("/quesiti/nuovo")
+    String submit(@ModelAttribute QuestionForm form, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        if (!form.getWebsite().isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return formView(form, List.of("questions.error.spam"), model);
+        }
+        List<String> errors = new ArrayList<>(problems(form));
+        Attachments.Checked files = attachments.check(form.getAttachments());
+        errors.addAll(files.errors());
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return formView(form, errors, model);
+        }
+        if (!limits.allow(request.getRemoteAddr(), form.getEmail())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return formView(form, List.of("questions.error.rate"), model);
+        }
+        Question question = desk.submit(new QuestionDesk.Submission(form.getSubmission(), form.getEmail(), form.getName(),
+                Language.byCode(form.getLanguage()).orElseThrow(), form.getTopic(), form.getText(), form.isPublish(),
+                files.files(), "WEB", null));
+        return "redirect:/quesiti/stato/" + question.accessToken() + "?inviata";
+    }
+
+    List<String> problems(QuestionForm form) {
+        List<String> errors = new ArrayList<>();
+        if (form.getEmail().length() > 254 || !form.getEmail().matches(EMAIL)) {
+            errors.add("questions.error.email");
+        }
+        if (form.getName().length() > 120) {
+            errors.add("questions.error.name");
+        }
+        if (Language.byCode(form.getLanguage()).isEmpty()) {
+            errors.add("questions.error.language");
+        }
+        if (!settings.topics().contains(form.getTopic())) {
+            errors.add("questions.error.topic");
+        }
+        if (form.getText().length() < 10) {
+            errors.add("questions.error.text.short");
+        } else if (form.getText().length() > settings.maxTextLength()) {
+            errors.add("questions.error.text.long");
+        }
+        if (!form.isPrivacy()) {
+            errors.add("questions.error.privacy");
+        }
+        return errors;
+    }
+
+    private String formView(QuestionForm form, List<String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("topics", settings.topics());
+        model.addAttribute("maxAttachments", settings.maxAttachments());
+        model.addAttribute("maxTextLength", settings.maxTextLength());
+        return "questions/new";
+    }
+
+    // ---- the private page ----
+
+    @GetMapping("/quesiti/stato/{token}")
+    String status(@PathVariable String token, @RequestParam(required = false) String inviata,
+            @RequestParam(required = false) String aggiornata, Model model, HttpServletResponse response) {
+        Question question = question(token);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        model.addAttribute("question", question);
+        model.addAttribute("thread", desk.publicThread(question));
+        model.addAttribute("justSent", inviata != null);
+        model.addAttribute("updated", aggiornata != null);
+        model.addAttribute("errors", List.of());
+        return "questions/status";
+    }
+
+    @PostMapping("/quesiti/stato/{token}/messaggio")
+    String addMessage(@PathVariable String token, @RequestParam(defaultValue = "") String text,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> uploads, Model model,
+            HttpServletResponse response) {
+        Question question = question(token);
+        List<String> errors = new ArrayList<>();
+        String body = text.strip();
+        if (body.isEmpty() || body.length() > settings.maxTextLength()) {
+            errors.add(body.isEmpty() ? "questions.error.text.short" : "questions.error.text.long");
+        }
+        Attachments.Checked files = attachments.check(uploads == null ? List.of() : uploads);
+        errors.addAll(files.errors());
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("question", question);
+            model.addAttribute("thread", desk.publicThread(question));
+            model.addAttribute("justSent", false);
+            model.addAttribute("updated", false);
+            model.addAttribute("errors", errors);
+            return "questions/status";
+        }
+        desk.addCitizenMessage(question, body, files.files(), null);
+        return "redirect:/quesiti/stato/" + token + "?aggiornata#thread";
+    }
+
+    @PostMapping("/quesiti/stato/{token}/valutazione")
+    String rate(@PathVariable String token, @RequestParam(defaultValue = "0") int rating,
+            @RequestParam(defaultValue = "") String comment) {
+        Question question = question(token);
+        if (rating < 1 || rating > 5 || comment.length() > 2000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        desk.rate(question, rating, comment);
+        return "redirect:/quesiti/stato/" + token + "?aggiornata";
+    }
+
+    @PostMapping("/quesiti/stato/{token}/chiudi")
+    String close(@PathVariable String token) {
+        desk.closeByResident(question(token));
+        return "redirect:/quesiti/stato/" + token + "?aggiornata";
+    }
+
+    @GetMapping("/quesiti/stato/{token}/allegati/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable String token, @PathVariable long id) {
+        Question question = question(token);
+        QuestionStore.AttachmentContent file = desk.attachment(question, id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return download(file);
+    }
+
+    static ResponseEntity<byte[]> download(QuestionStore.AttachmentContent file) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .body(file.content());
+    }
+
+    private Question question(String token) {
+        return desk.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,222 @@
+package it.comune.immigrati.questions.internal;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import it.comune.immigrati.mail.MailMessage;
+import it.comune.immigrati.mail.MailOutbox;
+import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.platform.Audited;
+import it.comune.immigrati.platform.WorkingDays;
+import it.comune.immigrati.questions.QuestionSubmitted;
+import it.comune.immigrati.questions.internal.QuestionRecords.Kind;
+import it.comune.immigrati.questions.internal.QuestionRecords.Message;
+import it.comune.immigrati.questions.internal.QuestionRecords.NewAttachment;
+import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.QuestionRecords.Status;
+import it.comune.immigrati.site.Language;
+import it.comune.immigrati.site.Ui;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What residents and staff do with questions. Every change and the e-mail it causes are written in one
+ * transaction: when a resident is told "received", the question and its confirmation are stored.
+ */
+@Service
+class QuestionDesk {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final QuestionStore store;
+    private final MailOutbox outbox;
+    private final ApplicationEventPublisher events;
+    private final AciProperties properties;
+    private final QuestionsProperties settings;
+    private final WorkingDays workingDays;
+
+    QuestionDesk(QuestionStore store, MailOutbox outbox, ApplicationEventPublisher events, AciProperties properties,
+            QuestionsProperties settings) {
+        this.store = store;
+        this.outbox = outbox;
+        this.events = events;
+        this.properties = properties;
+        this.settings = settings;
+        this.workingDays = new WorkingDays(properties.comune().patronMonthDay());
+    }
+
+    record Submission(UUID submissionKey, String email, String name, Language language, String topic, String text,
+            boolean publishConsent, List<NewAttachment> attachments, String channel, String mailMessageId) {
+    }
+
+    /** Stores a new question and queues its confirmation; a repeated submission key returns the first question. */
+    @Transactional
+    Question submit(Submission submission) {
+        String code = "Q-" + LocalDate.now(Ui.ROME).getYear() + "-" + String.format("%06d", store.nextNumber());
+        Question question = store.insert(new QuestionStore.NewQuestion(submission.submissionKey(), submission.email(),
+                blankToNull(submission.name()), submission.language().code(), submission.topic(), submission.channel(),
+                submission.publishConsent(), dueAt()), code, newToken());
+        if (!question.code().equals(code)) {
+            return question; // a double click: the first submission stands, nothing more to do
+        }
+        long message = store.addMessage(question.id(), Kind.CITIZEN, null, submission.text(), submission.mailMessageId());
+        submission.attachments().forEach(a -> store.addAttachment(message, a));
+        outbox.queue(MailMessage.to(question.email(), submission.language())
+                .subject("questions.mail.received.subject", question.code())
+                .paragraph("questions.mail.received.body", question.code())
+                .paragraph("questions.mail.received.when", settings.answerWithinWorkingDays())
+                .action("questions.mail.received.action", privateLink(question))
+                .paragraph("questions.mail.received.keep")
+                .verbatim(marker(question))
+                .inReplyTo(submission.mailMessageId())
+                .about("question", question.code()));
+        events.publishEvent(new QuestionSubmitted(question.code(), question.topic(), question.language(),
+                question.channel()));
+        return question;
+    }
+
+    /** Ends every e-mail about a question, so a reply finds its question even without its headers. */
+    static String marker(Question question) {
+        return "[" + question.code() + "/" + question.accessToken().substring(0, 8) + "]";
+    }
+
+    String privateLink(Question question) {
+        return properties.mail().publicBaseUrl() + "/quesiti/stato/" + question.accessToken();
+    }
+
+    private Instant dueAt() {
+        LocalDate due = workingDays.plusWorkingDays(LocalDate.now(Ui.ROME), settings.answerWithinWorkingDays());
+        return due.atTime(LocalTime.of(18, 0)).atZone(Ui.ROME).toInstant();
+    }
+
+    // ---- the resident, through the private link ----
+
+    Optional<Question> byToken(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{22}")) {
+            return Optional.empty();
+        }
+        return store.byToken(token);
+    }
+
+    List<Message> publicThread(Question question) {
+        return store.thread(question.id(), false);
+    }
+
+    @Transactional
+    void addCitizenMessage(Question question, String text, List<NewAttachment> attachments, String mailMessageId) {
+        long message = store.addMessage(question.id(), Kind.CITIZEN, null, text, mailMessageId);
+        attachments.forEach(a -> store.addAttachment(message, a));
+        if (question.status() == Status.ANSWERED || question.status() == Status.WAITING
+                || question.status() == Status.CLOSED) {
+            store.setStatus(question.id(), question.assignedTo() == null ? Status.NEW : Status.OPEN);
+        }
+    }
+
+    @Transactional
+    void rate(Question question, int rating, String comment) {
+        store.rate(question.id(), rating, blankToNull(comment));
+    }
+
+    @Transactional
+    void closeByResident(Question question) {
+        store.setStatus(question.id(), Status.CLOSED);
+    }
+
+    Optional<QuestionStore.AttachmentContent> attachment(Question question, long attachmentId) {
+        return store.attachment(question.id(), attachmentId);
+    }
+
+    // ---- staff ----
+
+    /** A staff member opens a question: recorded in the audit log, as every read of personal data is. */
+    @Transactional
+    Optional<Question> open(String code, String staff) {
+        Optional<Question> question = store.byCode(code);
+        question.ifPresent(q -> {
+            store.markViewed(q.id(), staff);
+            events.publishEvent(new Audited(staff, "question.read", "question", q.code(), ""));
+        });
+        return question;
+    }
+
+    List<Message> staffThread(Question question) {
+        return store.thread(question.id(), true);
+    }
+
+    List<Question> othersFrom(Question question) {
+        return store.othersFrom(question.email(), question.id());
+    }
+
+    List<String> colleaguesViewing(Question question, String staff) {
+        return store.colleaguesViewing(question.id(), staff, settings.colleagueViewWindow());
+    }
+
+    @Transactional
+    void assign(Question question, String assignee, String staff) {
+        store.assign(question.id(), assignee);
+        events.publishEvent(new Audited(staff, "question.assign", "question", question.code(),
+                assignee == null ? "unassigned" : "to " + assignee));
+    }
+
+    /** Sends an answer: stored, and queued as e-mail in the resident's language, in one transaction. */
+    @Transactional
+    void answer(Question question, String text, List<NewAttachment> attachments, boolean askForMore, String staff) {
+        long message = store.addMessage(question.id(), Kind.ANSWER, staff, text, null);
+        attachments.forEach(a -> store.addAttachment(message, a));
+        if (question.assignedTo() == null) {
+            store.assign(question.id(), staff);
+        }
+        store.setStatus(question.id(), askForMore ? Status.WAITING : Status.ANSWERED);
+        String lastCitizenMail = store.thread(question.id(), false).stream()
+                .filter(m -> m.kind() == Kind.CITIZEN && m.mailMessageId() != null)
+                .reduce((first, second) -> second).map(Message::mailMessageId).orElse(null);
+        Language language = Language.byCode(question.language()).orElse(Language.DEFAULT);
+        String mailId = outbox.queue(MailMessage.to(question.email(), language)
+                .subject("questions.mail.answer.subject", question.code())
+                .paragraph(askForMore ? "questions.mail.answer.more" : "questions.mail.answer.intro", question.code())
+                .verbatim(text)
+                .action("questions.mail.answer.action", privateLink(question))
+                .paragraph("questions.mail.answer.reply")
+                .verbatim(marker(question))
+                .inReplyTo(lastCitizenMail)
+                .about("question", question.code()));
+        store.setMailMessageId(message, mailId);
+        events.publishEvent(new Audited(staff, "question.answer", "question", question.code(), ""));
+    }
+
+    @Transactional
+    void note(Question question, String text, String staff) {
+        store.addMessage(question.id(), Kind.NOTE, staff, text, null);
+        events.publishEvent(new Audited(staff, "question.note", "question", question.code(), ""));
+    }
+
+    @Transactional
+    void setStatus(Question question, Status status, String staff) {
+        store.setStatus(question.id(), status);
+        events.publishEvent(new Audited(staff, "question.status", "question", question.code(), status.name()));
+    }
+
+    @Transactional
+    void setProtection(Question question, boolean protection, String staff) {
+        store.setProtection(question.id(), protection);
+        events.publishEvent(new Audited(staff, protection ? "question.escalate" : "question.de-escalate", "question",
+                question.code(), ""));
+    }
+
+    private static String newToken() {
+        byte[] token = new byte[16];
+        RANDOM.nextBytes(token);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,287 @@
+package it.comune.immigrati.questions.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import it.comune.immigrati.questions.internal.QuestionRecords.Attachment;
+import it.comune.immigrati.questions.internal.QuestionRecords.InboxCounts;
+import it.comune.immigrati.questions.internal.QuestionRecords.InboxRow;
+import it.comune.immigrati.questions.internal.QuestionRecords.Kind;
+import it.comune.immigrati.questions.internal.QuestionRecords.Message;
+import it.comune.immigrati.questions.internal.QuestionRecords.NewAttachment;
+import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.QuestionRecords.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The desk's tables. */
+@Repository
+class QuestionStore {
+
+    private static final String QUESTION_COLUMNS = """
+            id, code, access_token, email, name, language, topic, channel, status, assigned_to, protection,
+            publish_consent, due_at, last_message_at, rating, rating_comment, closed_at, created_at""";
+
+    private final JdbcClient jdbc;
+
+    QuestionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record NewQuestion(UUID submissionKey, String email, String name, String language, String topic, String channel,
+            boolean publishConsent, Instant dueAt) {
+    }
+
+    /** Stores a question, or returns the one already stored under the same submission key. */
+    Question insert(NewQuestion question, String code, String accessToken) {
+        Optional<Long> id = jdbc.sql("""
+                INSERT INTO question (code, access_token, submission_key, email, name, language, topic, channel,
+                                      publish_consent, privacy_consent_at, due_at)
+                VALUES (:code, :token, :key, :email, :name, :language, :topic, :channel, :publish, now(), :due)
+                ON CONFLICT (submission_key) DO NOTHING
+                RETURNING id
+                """).param("code", code).param("token", accessToken).param("key", question.submissionKey())
+                .param("email", question.email()).param("name", question.name()).param("language", question.language())
+                .param("topic", question.topic()).param("channel", question.channel())
+                .param("publish", question.publishConsent()).param("due", Timestamp.from(question.dueAt()))
+                .query(Long.class).optional();
+        return id.flatMap(this::byId).orElseGet(() -> bySubmissionKey(question.submissionKey()).orElseThrow());
+    }
+
+    long nextNumber() {
+        return jdbc.sql("SELECT nextval('question_number')").query(Long.class).single();
+    }
+
+    Optional<Question> byId(long id) {
+        return jdbc.sql("SELECT " + QUESTION_COLUMNS + " FROM question WHERE id = :id").param("id", id)
+                .query(QuestionStore::question).optional();
+    }
+
+    Optional<Question> byCode(String code) {
+        return jdbc.sql("SELECT " + QUESTION_COLUMNS + " FROM question WHERE code = :code").param("code", code)
+                .query(QuestionStore::question).optional();
+    }
+
+    Optional<Question> byToken(String token) {
+        return jdbc.sql("SELECT " + QUESTION_COLUMNS + " FROM question WHERE access_token = :token")
+                .param("token", token).query(QuestionStore::question).optional();
+    }
+
+    private Optional<Question> bySubmissionKey(UUID key) {
+        return jdbc.sql("SELECT " + QUESTION_COLUMNS + " FROM question WHERE submission_key = :key").param("key", key)
+                .query(QuestionStore::question).optional();
+    }
+
+    List<Question> othersFrom(String email, long exceptId) {
+        return jdbc.sql("SELECT " + QUESTION_COLUMNS
+                + " FROM question WHERE lower(email) = lower(:email) AND id <> :id ORDER BY created_at DESC LIMIT 20")
+                .param("email", email).param("id", exceptId).query(QuestionStore::question).list();
+    }
+
+    long addMessage(long questionId, Kind kind, String author, String body, String mailMessageId) {
+        long id = jdbc.sql("""
+                INSERT INTO question_message (question_id, kind, author, body, mail_message_id)
+                VALUES (:question, :kind, :author, :body, :mailId) RETURNING id
+                """).param("question", questionId).param("kind", kind.name()).param("author", author)
+                .param("body", body).param("mailId", mailMessageId).query(Long.class).single();
+        if (kind != Kind.NOTE) {
+            jdbc.sql("UPDATE question SET last_message_at = now(), updated_at = now() WHERE id = :id")
+                    .param("id", questionId).update();
+        }
+        return id;
+    }
+
+    void setMailMessageId(long messageId, String mailMessageId) {
+        jdbc.sql("UPDATE question_message SET mail_message_id = :mailId, updated_at = now() WHERE id = :id")
+                .param("mailId", mailMessageId).param("id", messageId).update();
+    }
+
+    void addAttachment(long messageId, NewAttachment attachment) {
+        jdbc.sql("""
+                INSERT INTO question_attachment (message_id, file_name, content_type, size_bytes, sha256, content)
+                VALUES (:message, :name, :type, :size, :sha, :content)
+                """).param("message", messageId).param("name", attachment.fileName())
+                .param("type", attachment.contentType()).param("size", attachment.content().length)
+                .param("sha", sha256(attachment.content())).param("content", attachment.content()).update();
+    }
+
+    List<Message> thread(long questionId, boolean withNotes) {
+        Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT a.id, a.message_id, a.file_name, a.content_type, a.size_bytes
+                FROM question_attachment a JOIN question_message m ON m.id = a.message_id
+                WHERE m.question_id = :question ORDER BY a.id
+                """).param("question", questionId)
+                .query((rs, n) -> new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list().forEach(a -> attachments.computeIfAbsent(a.messageId(), k -> new ArrayList<>()).add(a));
+        return jdbc.sql("""
+                SELECT id, kind, author, body, mail_message_id, created_at FROM question_message
+                WHERE question_id = :question AND (:notes OR kind <> 'NOTE') ORDER BY id
+                """).param("question", questionId).param("notes", withNotes)
+                .query((rs, n) -> new Message(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)),
+                        attachments.getOrDefault(rs.getLong(1), List.of())))
+                .list();
+    }
+
+    record AttachmentContent(String fileName, String contentType, byte[] content) {
+    }
+
+    Optional<AttachmentContent> attachment(long questionId, long attachmentId) {
+        return jdbc.sql("""
+                SELECT a.file_name, a.content_type, a.content
+                FROM question_attachment a JOIN question_message m ON m.id = a.message_id
+                WHERE a.id = :id AND m.question_id = :question AND m.kind <> 'NOTE'
+                """).param("id", attachmentId).param("question", questionId)
+                .query((rs, n) -> new AttachmentContent(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    void setStatus(long id, Status status) {
+        jdbc.sql("""
+                UPDATE question SET status = :status, updated_at = now(),
+                       closed_at = CASE WHEN :status = 'CLOSED' THEN now() ELSE NULL END
+                WHERE id = :id
+                """).param("status", status.name()).param("id", id).update();
+    }
+
+    void assign(long id, String username) {
+        jdbc.sql("""
+                UPDATE question SET assigned_to = :user, updated_at = now(),
+                       status = CASE WHEN status = 'NEW' AND :user IS NOT NULL THEN 'OPEN' ELSE status END
+                WHERE id = :id
+                """).param("user", username).param("id", id).update();
+    }
+
+    void setProtection(long id, boolean protection) {
+        jdbc.sql("UPDATE question SET protection = :p, updated_at = now() WHERE id = :id")
+                .param("p", protection).param("id", id).update();
+    }
+
+    void rate(long id, int rating, String comment) {
+        jdbc.sql("UPDATE question SET rating = :rating, rating_comment = :comment, updated_at = now() WHERE id = :id")
+                .param("rating", rating).param("comment", comment).param("id", id).update();
+    }
+
+    void markViewed(long questionId, String username) {
+        jdbc.sql("""
+                INSERT INTO question_view (question_id, username) VALUES (:q, :u)
+                ON CONFLICT (question_id, username) DO UPDATE SET seen_at = now()
+                """).param("q", questionId).param("u", username).update();
+    }
+
+    List<String> colleaguesViewing(long questionId, String username, java.time.Duration window) {
+        return jdbc.sql("""
+                SELECT username FROM question_view
+                WHERE question_id = :q AND username <> :u AND seen_at > now() - make_interval(secs => :window)
+                ORDER BY username
+                """).param("q", questionId).param("u", username).param("window", (double) window.toSeconds())
+                .query(String.class).list();
+    }
+
+    /** Inbox filters; {@code view} is one of new, mine, waiting, answered, closed, overdue, protection, open. */
+    record InboxQuery(String view, String topic, String language, String text, String username, Instant before,
+            Long beforeId, int limit) {
+    }
+
+    List<InboxRow> inbox(InboxQuery query) {
+        StringBuilder where = new StringBuilder("WHERE true");
+        switch (query.view()) {
+            case "new" -> where.append(" AND q.status = 'NEW'");
+            case "mine" -> where.append(" AND q.assigned_to = :user AND q.status <> 'CLOSED'");
+            case "waiting" -> where.append(" AND q.status = 'WAITING'");
+            case "answered" -> where.append(" AND q.status = 'ANSWERED'");
+            case "closed" -> where.append(" AND q.status = 'CLOSED'");
+            case "overdue" -> where.append(" AND q.status IN ('NEW', 'OPEN') AND q.due_at < now()");
+            case "protection" -> where.append(" AND q.protection AND q.status <> 'CLOSED'");
+            default -> where.append(" AND q.status <> 'CLOSED'");
+        }
+        if (!query.topic().isEmpty()) {
+            where.append(" AND q.topic = :topic");
+        }
+        if (!query.language().isEmpty()) {
+            where.append(" AND q.language = :language");
+        }
+        if (!query.text().isEmpty()) {
+            where.append("""
+                     AND (q.code = upper(:text) OR lower(q.email) = lower(:text) OR q.name ILIKE '%' || :text || '%'
+                          OR EXISTS (SELECT 1 FROM question_message m WHERE m.question_id = q.id
+                                     AND m.body ILIKE '%' || :text || '%'))""");
+        }
+        if (query.before() != null) {
+            where.append(" AND (q.last_message_at, q.id) < (:before, :beforeId)");
+        }
+        var statement = jdbc.sql("""
+                SELECT q.id, q.code, q.email, q.name, q.language, q.topic, q.status, q.assigned_to, q.protection,
+                       q.due_at, q.last_message_at,
+                       (SELECT left(m.body, 160) FROM question_message m
+                        WHERE m.question_id = q.id AND m.kind = 'CITIZEN' ORDER BY m.id LIMIT 1) AS excerpt
+                FROM question q
+                """ + where + " ORDER BY q.last_message_at DESC, q.id DESC LIMIT :limit")
+                .param("user", query.username()).param("limit", query.limit());
+        if (!query.topic().isEmpty()) {
+            statement = statement.param("topic", query.topic());
+        }
+        if (!query.language().isEmpty()) {
+            statement = statement.param("language", query.language());
+        }
+        if (!query.text().isEmpty()) {
+            statement = statement.param("text", query.text());
+        }
+        if (query.before() != null) {
+            statement = statement.param("before", Timestamp.from(query.before())).param("beforeId", query.beforeId());
+        }
+        return statement.query((rs, n) -> new InboxRow(rs.getLong("id"), rs.getString("code"), rs.getString("email"),
+                rs.getString("name"), rs.getString("language"), rs.getString("topic"),
+                Status.valueOf(rs.getString("status")), rs.getString("assigned_to"), rs.getBoolean("protection"),
+                instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("last_message_at")), rs.getString("excerpt")))
+                .list();
+    }
+
+    InboxCounts counts(String username) {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE status = 'NEW'),
+                       count(*) FILTER (WHERE assigned_to = :user AND status <> 'CLOSED'),
+                       count(*) FILTER (WHERE status = 'WAITING'),
+                       count(*) FILTER (WHERE status = 'ANSWERED'),
+                       count(*) FILTER (WHERE status = 'CLOSED'),
+                       count(*) FILTER (WHERE status IN ('NEW', 'OPEN') AND due_at < now()),
+                       count(*) FILTER (WHERE protection AND status <> 'CLOSED')
+                FROM question
+                """).param("user", username).query((rs, n) -> new InboxCounts(rs.getLong(1), rs.getLong(2),
+                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+    }
+
+    static Question question(ResultSet rs, int row) throws SQLException {
+        int ratingValue = rs.getInt("rating");
+        Integer rating = rs.wasNull() ? null : ratingValue;
+        return new Question(rs.getLong("id"), rs.getString("code"), rs.getString("access_token"), rs.getString("email"),
+                rs.getString("name"), rs.getString("language"), rs.getString("topic"), rs.getString("channel"),
+                Status.valueOf(rs.getString("status")), rs.getString("assigned_to"), rs.getBoolean("protection"),
+                rs.getBoolean("publish_consent"), instant(rs.getTimestamp("due_at")),
+                instant(rs.getTimestamp("last_message_at")), rating,
+                rs.getString("rating_comment"), instant(rs.getTimestamp("closed_at")),
+                instant(rs.getTimestamp("created_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package it.comune.immigrati.questions.internal;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import it.comune.immigrati.accounts.StaffDirectory;
+import it.comune.immigrati.mail.MailOutbox;
+import it.comune.immigrati.questions.internal.QuestionRecords.InboxRow;
+import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.QuestionRecords.Status;
+import it.comune.immigrati.site.Language;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Operators and mediators: the inbox, a question's page, assignment, notes and answers. */
+@Controller
+@RequestMapping("/ufficio/quesiti")
+class StaffQuestionController {
+
+    static final List<String> VIEWS = List.of("open", "new", "mine", "waiting", "answered", "overdue", "protection",
+            "closed");
+    private static final int PAGE = 50;
+
+    private final QuestionDesk desk;
+    private final QuestionStore store;
+    private final QuestionsProperties settings;
+    private final StaffDirectory staff;
+    private final MailOutbox outbox;
+    private final Attachments attachments;
+
+    StaffQuestionController(QuestionDesk desk, QuestionStore store, QuestionsProperties settings, StaffDirectory staff,
+            MailOutbox outbox, Attachments attachments) {
+        this.desk = desk;
+        this.store = store;
+        this.settings = settings;
+        this.staff = staff;
+        this.outbox = outbox;
+        this.attachments = attachments;
+    }
+
+    @GetMapping
+    String inbox(@RequestParam(defaultValue = "open") String view, @RequestParam(defaultValue = "") String topic,
+            @RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) Instant before, @RequestParam(required = false) Long beforeId,
+            Principal user, Model model) {
+        String chosen = VIEWS.contains(view) ? view : "open";
+        String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
+        List<InboxRow> rows = store.inbox(new QuestionStore.InboxQuery(chosen,
+                settings.topics().contains(topic) ? topic : "", Language.byCode(language).isPresent() ? language : "",
+                text, user.getName(), before, beforeId, PAGE + 1));
+        boolean more = rows.size() > PAGE;
+        model.addAttribute("rows", more ? rows.subList(0, PAGE) : rows);
+        model.addAttribute("next", more ? rows.get(PAGE - 1) : null);
+        model.addAttribute("counts", store.counts(user.getName()));
+        model.addAttribute("view", chosen);
+        model.addAttribute("topic", topic);
+        model.addAttribute("language", language);
+        model.addAttribute("q", text);
+        model.addAttribute("topics", settings.topics());
+        return "questions/inbox";
+    }
+
+    @GetMapping("/{code}")
+    String question(@PathVariable String code, Principal user, Model model) {
+        Question question = desk.open(code, user.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return questionView(question, user.getName(), List.of(), "", model);
+    }
+
+    private String questionView(Question question, String username, List<String> errors, String draft, Model model) {
+        model.addAttribute("question", question);
+        model.addAttribute("thread", desk.staffThread(question));
+        model.addAttribute("others", desk.othersFrom(question));
+        model.addAttribute("viewing", desk.colleaguesViewing(question, username));
+        model.addAttribute("deliveries", outbox.deliveries("question", question.code()));
+        model.addAttribute("colleagues", staff.activeMembers());
+        model.addAttribute("suggested", suggestedAssignees(question));
+        model.addAttribute("errors", errors);
+        model.addAttribute("draft", draft);
+        model.addAttribute("statuses", List.of(Status.values()));
+        return "questions/question";
+    }
+
+    /** Colleagues who answer questions and speak the resident's language, mediators first. */
+    private List<StaffDirectory.StaffMember> suggestedAssignees(Question question) {
+        return staff.activeMembers().stream()
+                .filter(m -> m.roles().stream().anyMatch(r -> r.name().equals("OPERATOR") || r.name().equals("MEDIATOR")))
+                .filter(m -> m.speaks(question.language()))
+                .sorted((a, b) -> Boolean.compare(b.roles().toString().contains("MEDIATOR"),
+                        a.roles().toString().contains("MEDIATOR")))
+                .limit(3).toList();
+    }
+
+    @PostMapping("/{code}/assegna")
+    String assign(@PathVariable String code, @RequestParam(defaultValue = "") String assignee, Principal user,
+            RedirectAttributes redirect) {
+        Question question = existing(code);
+        String target = assignee.isBlank() ? null : assignee;
+        if (target != null && staff.member(target).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        desk.assign(question, target, user.getName());
+        redirect.addFlashAttribute("done", "questions.staff.assigned");
+        return "redirect:/ufficio/quesiti/" + code;
+    }
+
+    @PostMapping("/{code}/risposta")
+    String answer(@PathVariable String code, @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "false") boolean askForMore,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> uploads, Principal user,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Question question = existing(code);
+        List<String> errors = new ArrayList<>();
+        String body = text.strip();
+        if (body.length() < 2 || body.length() > 20000) {
+            errors.add("questions.staff.error.answer");
+        }
+        Attachments.Checked files = attachments.check(uploads == null ? List.of() : uploads);
+        errors.addAll(files.errors());
+        if (question.closed()) {
+            errors.add("questions.staff.error.closed");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return questionView(question, user.getName(), errors, body, model);
+        }
+        desk.answer(question, body, files.files(), askForMore, user.getName());
+        redirect.addFlashAttribute("done", "questions.staff.answered");
+        return "redirect:/ufficio/quesiti/" + code;
+    }
+
+    @PostMapping("/{code}/nota")
+    String note(@PathVariable String code, @RequestParam(defaultValue = "") String text, Principal user,
+            RedirectAttributes redirect) {
+        Question question = existing(code);
+        if (text.isBlank() || text.length() > 20000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        desk.note(question, text.strip(), user.getName());
+        redirect.addFlashAttribute("done", "questions.staff.noted");
+        return "redirect:/ufficio/quesiti/" + code;
+    }
+
+    @PostMapping("/{code}/stato")
+    String status(@PathVariable String code, @RequestParam String status, Principal user, RedirectAttributes redirect) {
+        Question question = existing(code);
+        Status target;
+        try {
+            target = Status.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        desk.setStatus(question, target, user.getName());
+        redirect.addFlashAttribute("done", "questions.staff.status-changed");
+        return "redirect:/ufficio/quesiti/" + code;
+    }
+
+    @PostMapping("/{code}/protezione")
+    String protection(@PathVariable String code, @RequestParam(defaultValue = "false") boolean on, Principal user,
+            RedirectAttributes redirect) {
+        desk.setProtection(existing(code), on, user.getName());
+        redirect.addFlashAttribute("done", on ? "questions.staff.escalated" : "questions.staff.de-escalated");
+        return "redirect:/ufficio/quesiti/" + code;
+    }
+
+    @GetMapping("/{code}/allegati/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable String code, @PathVariable long id) {
+        Question question = existing(code);
+        return CitizenQuestionController.download(desk.attachment(question, id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    }
+
+    private Question existing(String code) {
+        return store.byCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

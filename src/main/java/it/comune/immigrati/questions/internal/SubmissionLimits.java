@@ -1,0 +1,48 @@
+package it.comune.immigrati.questions.internal;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import org.springframework.stereotype.Component;
+
+/**
+ * How often one client (IP address) and one e-mail address may submit. Kept per node in a bounded map;
+ * with several nodes each enforces its own share, which still stops a flood.
+ */
+@Component
+class SubmissionLimits {
+
+    private static final int TRACKED = 20_000;
+
+    private final QuestionsProperties settings;
+    private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > TRACKED;
+        }
+    };
+
+    SubmissionLimits(QuestionsProperties settings) {
+        this.settings = settings;
+    }
+
+    /** Takes one submission from both allowances; false if either is used up. */
+    synchronized boolean allow(String client, String email) {
+        Bucket byClient = bucket("ip:" + client, settings.submissionsPerClientPerHour());
+        Bucket byAddress = bucket("mail:" + email.toLowerCase(Locale.ROOT), settings.submissionsPerAddressPerHour());
+        if (byClient.getAvailableTokens() < 1 || byAddress.getAvailableTokens() < 1) {
+            return false;
+        }
+        return byClient.tryConsume(1) && byAddress.tryConsume(1);
+    }
+
+    private Bucket bucket(String key, int perHour) {
+        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
+                .build());
+    }
+}

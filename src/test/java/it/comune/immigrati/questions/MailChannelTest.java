@@ -1,0 +1,211 @@
+package it.comune.immigrati.questions;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import it.comune.immigrati.platform.EmbeddedMailServer;
+import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.ImapMailbox;
+import it.comune.immigrati.testing.SmtpSender;
+import it.comune.immigrati.testing.TestStaff;
+import it.comune.immigrati.testing.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The e-mail channel end to end: residents write to the desk address over SMTP, the application reads
+ * the mailbox over IMAP, answers go back over SMTP and are read over IMAP.
+ */
+@AciTest
+class MailChannelTest {
+
+    private static final String DESK = "quesiti@aci.local";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    EmbeddedMailServer mailServer;
+
+    private String send(String from, String subject, String text) {
+        return SmtpSender.send(mailServer.smtpPort(), from, DESK, subject, text, m -> { });
+    }
+
+    private <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        T current = value.get();
+        while (!done.test(current) && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the application polls the mailbox every 300 ms in tests
+            current = value.get();
+        }
+        return current;
+    }
+
+    private String inboundStatus(String messageId) throws InterruptedException {
+        return await(() -> jdbc.sql("SELECT status FROM mail_inbound WHERE message_key = :k").param("k", messageId)
+                .query(String.class).optional().orElse("NONE"), s -> !s.equals("NONE") && !s.equals("NEW"));
+    }
+
+    private List<String> questionsFrom(String email) {
+        return jdbc.sql("SELECT code FROM question WHERE email = :e ORDER BY id").param("e", email).query(String.class).list();
+    }
+
+    @Test
+    void anEmailBecomesAQuestionInItsLanguageAndIsAcknowledgedThenRepliesJoinIt() throws Exception {
+        String omar = "omar" + System.nanoTime() + "@example.org";
+        String original = send(omar, "Ricongiungimento", "مرحبا، أريد أن أحضر زوجتي وأطفالي إلى إيطاليا. ما هي الوثائق المطلوبة؟");
+        assertThat(inboundStatus(original)).isEqualTo("PROCESSED");
+        List<String> codes = questionsFrom(omar);
+        assertThat(codes).hasSize(1);
+        String code = codes.get(0);
+        var stored = jdbc.sql("SELECT language, channel, topic, status FROM question WHERE code = :c").param("c", code)
+                .query().singleRow();
+        assertThat(stored).containsEntry("language", "ar").containsEntry("channel", "EMAIL").containsEntry("topic", "altro")
+                .containsEntry("status", "NEW");
+
+        ImapMailbox.Mail ack = new ImapMailbox(mailServer.imapPort(), omar).await(m -> m.subject().contains(code),
+                Duration.ofSeconds(20));
+        assertThat(ack.text()).contains("/quesiti/stato/", "[" + code + "/");
+
+        // a reply to the acknowledgement, as a mail client sends it
+        String reply = SmtpSender.send(mailServer.smtpPort(), omar, DESK, "Re: " + ack.subject(),
+                "لدي أيضا عقد الإيجار.\n\n> النص المقتبس", m -> header(m, "In-Reply-To", ack.messageId()));
+        assertThat(inboundStatus(reply)).isEqualTo("PROCESSED");
+        assertThat(questionsFrom(omar)).containsExactly(code);
+        assertThat(thread(code)).containsExactly("Ricongiungimento\n\nمرحبا، أريد أن أحضر زوجتي وأطفالي إلى إيطاليا. ما هي الوثائق المطلوبة؟",
+                "لدي أيضا عقد الإيجار.");
+
+        // an operator answers; the resident answers the answer from the mail client; the thread goes on
+        TestStaff.Account mediator = TestStaff.create(jdbc, passwords, "MEDIATOR");
+        WebClient office = new WebClient(port);
+        TestStaff.login(office, mediator);
+        office.submitMultipart("/ufficio/quesiti/" + code, "/ufficio/quesiti/" + code + "/risposta",
+                Map.of("text", "يرجى إحضار جواز السفر وشهادة الزواج."), List.of());
+        ImapMailbox.Mail answer = new ImapMailbox(mailServer.imapPort(), omar)
+                .await(m -> m.text() != null && m.text().contains("جواز السفر"), Duration.ofSeconds(20));
+        String secondReply = SmtpSender.send(mailServer.smtpPort(), omar, DESK, "Re: " + answer.subject(), "شكرا جزيلا",
+                m -> header(m, "References", ack.messageId() + " " + answer.messageId()));
+        assertThat(inboundStatus(secondReply)).isEqualTo("PROCESSED");
+        assertThat(thread(code)).hasSize(3).last().isEqualTo("شكرا جزيلا");
+        assertThat(jdbc.sql("SELECT status FROM question WHERE code = :c").param("c", code).query(String.class).single())
+                .as("reopened by the reply").isEqualTo("OPEN");
+    }
+
+    @Test
+    void theCodeInTheSubjectJoinsTheQuestionOnlyForItsRequester() throws Exception {
+        String lena = "lena" + System.nanoTime() + "@example.org";
+        String first = send(lena, "Питання про посвідку", "Добрий день, коли я можу подати документи на посвідку?");
+        inboundStatus(first);
+        String code = questionsFrom(lena).get(0);
+
+        String sameSender = send(lena, "Ancora su " + code, "Ho trovato il passaporto.");
+        assertThat(inboundStatus(sameSender)).isEqualTo("PROCESSED");
+        assertThat(questionsFrom(lena)).containsExactly(code);
+
+        String stranger = "altro" + System.nanoTime() + "@example.org";
+        String other = send(stranger, "Re: " + code, "Voglio vedere questa domanda.");
+        assertThat(inboundStatus(other)).isEqualTo("PROCESSED");
+        assertThat(thread(code)).hasSize(2);
+        assertThat(questionsFrom(stranger)).hasSize(1).doesNotContain(code);
+    }
+
+    @Test
+    void theMarkerInTheBodyJoinsTheQuestionEvenWithoutHeaders() throws Exception {
+        String sara = "sara" + System.nanoTime() + "@example.org";
+        inboundStatus(send(sara, "Iscrizione scuola", "Come iscrivo mia figlia alla scuola media?"));
+        String code = questionsFrom(sara).get(0);
+        ImapMailbox.Mail ack = new ImapMailbox(mailServer.imapPort(), sara).await(m -> m.subject().contains(code),
+                Duration.ofSeconds(20));
+        String marker = ack.text().substring(ack.text().indexOf("[" + code));
+        marker = marker.substring(0, marker.indexOf(']') + 1);
+        String forwarded = send("sara.lavoro" + System.nanoTime() + "@example.org", "Fwd", "Scrivo dall'altro indirizzo.\n" + marker);
+        assertThat(inboundStatus(forwarded)).isEqualTo("PROCESSED");
+        assertThat(thread(code)).hasSize(2);
+
+        String forged = send("falso" + System.nanoTime() + "@example.org", "x", "[" + code + "/AAAAAAAA] voglio entrare");
+        inboundStatus(forged);
+        assertThat(thread(code)).as("a marker with the wrong key joins nothing").hasSize(2);
+    }
+
+    @Test
+    void autoRepliesAndBouncesAreNeverAnswered() throws Exception {
+        String away = "ferie" + System.nanoTime() + "@example.org";
+        String autoReply = SmtpSender.send(mailServer.smtpPort(), away, DESK, "Fuori ufficio", "Sono in ferie fino al 7 gennaio.",
+                m -> header(m, "Auto-Submitted", "auto-replied"));
+        assertThat(inboundStatus(autoReply)).isEqualTo("IGNORED");
+        String bounce = SmtpSender.send(mailServer.smtpPort(), "MAILER-DAEMON@example.org", DESK,
+                "Undelivered Mail Returned to Sender", "Delivery to the following recipient failed permanently.", m -> { });
+        assertThat(inboundStatus(bounce)).isEqualTo("IGNORED");
+        String vacation = SmtpSender.send(mailServer.smtpPort(), away, DESK, "Risposta automatica", "Assente",
+                m -> header(m, "X-Auto-Response-Suppress", "All"));
+        assertThat(inboundStatus(vacation)).isEqualTo("IGNORED");
+        assertThat(questionsFrom(away)).isEmpty();
+        assertThat(new ImapMailbox(mailServer.imapPort(), away).read()).isEmpty();
+    }
+
+    @Test
+    void eachMessageIsTakenOnceEvenWhenDeliveredTwiceOrFetchedAgainAfterACrash() throws Exception {
+        String twice = "due" + System.nanoTime() + "@example.org";
+        String fixedId = "<fisso-" + System.nanoTime() + "@example.org>";
+        SmtpSender.send(mailServer.smtpPort(), twice, DESK, "Doppia", "Questa e-mail arriva due volte.",
+                m -> header(m, "Message-ID", fixedId));
+        SmtpSender.send(mailServer.smtpPort(), twice, DESK, "Doppia", "Questa e-mail arriva due volte.",
+                m -> header(m, "Message-ID", fixedId));
+        assertThat(inboundStatus(fixedId)).isEqualTo("PROCESSED");
+        String later = send(twice, "Dopo", "Un messaggio successivo per essere sicuri che il primo sia stato letto due volte.");
+        inboundStatus(later);
+        // as if the node crashed before saving its high-water mark: every UID is fetched again
+        jdbc.sql("UPDATE mail_inbox_state SET last_uid = 0").update();
+        String marker = send(twice, "Ultimo", "Ultimo messaggio dopo il nuovo giro completo.");
+        inboundStatus(marker);
+        assertThat(questionsFrom(twice)).hasSize(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_inbound WHERE message_key = :k").param("k", fixedId)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void unreadableMailIsQuarantinedForStaffToInspect() throws Exception {
+        String broken = SmtpSender.send(mailServer.smtpPort(), "x@example.org", DESK, "Senza mittente", "testo",
+                m -> {
+                    try {
+                        m.removeHeader("From");
+                        m.setHeader("Reply-To", "");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        assertThat(inboundStatus(broken)).isEqualTo("QUARANTINED");
+        TestStaff.Account supervisor = TestStaff.create(jdbc, passwords, "SUPERVISOR");
+        WebClient office = new WebClient(port);
+        TestStaff.login(office, supervisor);
+        String page = office.get("/ufficio/posta-in-arrivo").body();
+        assertThat(page).contains("Senza mittente", "In quarantena", "no sender address");
+    }
+
+    private List<String> thread(String code) {
+        return jdbc.sql("""
+                SELECT m.body FROM question_message m JOIN question q ON q.id = m.question_id
+                WHERE q.code = :c AND m.kind = 'CITIZEN' ORDER BY m.id""").param("c", code).query(String.class).list();
+    }
+
+    private static void header(jakarta.mail.internet.MimeMessage message, String name, String value) {
+        try {
+            message.setHeader(name, value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

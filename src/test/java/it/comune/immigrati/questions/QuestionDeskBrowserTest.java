@@ -1,0 +1,133 @@
+package it.comune.immigrati.questions;
+
+import java.time.Duration;
+
+import it.comune.immigrati.platform.EmbeddedMailServer;
+import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.Browser;
+import it.comune.immigrati.testing.ImapMailbox;
+import it.comune.immigrati.testing.TestStaff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole loop in Chromium and through the mail server: a resident asks in Arabic, gets the
+ * confirmation by e-mail, an operator answers in the browser, the resident receives the answer by
+ * e-mail and reads it on the private page. Every page on the way is checked with axe-core.
+ */
+@AciTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QuestionDeskBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    EmbeddedMailServer mailServer;
+
+    WebDriver resident;
+    WebDriver operator;
+
+    @BeforeAll
+    void startBrowsers() {
+        resident = Browser.start();
+        operator = Browser.start();
+    }
+
+    @AfterAll
+    void stopBrowsers() {
+        resident.quit();
+        operator.quit();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void noViolations(WebDriver browser) {
+        assertThat(Browser.accessibilityViolations(browser)).as(browser.getCurrentUrl()).isEmpty();
+    }
+
+    @Test
+    void aResidentAsksInArabicAndReadsTheOperatorsAnswer() throws Exception {
+        String email = "layla" + System.nanoTime() + "@example.org";
+        resident.get(url("/quesiti?lang=ar"));
+        noViolations(resident);
+        resident.findElement(By.cssSelector("a.btn-primary[href='/quesiti/nuovo']")).click();
+        new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/quesiti/nuovo"));
+
+        // first without the privacy consent: the form comes back with the message and what was typed
+        resident.findElement(By.id("email")).sendKeys(email);
+        new Select(resident.findElement(By.id("topic"))).selectByValue("scuola");
+        resident.findElement(By.id("text")).sendKeys("كيف أسجل ابني في المدرسة الإعدادية في سارونو؟");
+        resident.findElement(By.cssSelector("form.aci-form button[type=submit]")).submit();
+        new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+        assertThat(resident.findElement(By.id("text")).getAttribute("value")).contains("المدرسة الإعدادية");
+        noViolations(resident);
+
+        resident.findElement(By.id("privacy")).sendKeys(Keys.SPACE);
+        resident.findElement(By.cssSelector("form.aci-form button[type=submit]")).submit();
+        new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("received")));
+        String code = resident.findElement(By.cssSelector(".aci-code")).getText();
+        assertThat(code).matches("Q-\\d{4}-\\d{6}");
+        String privatePage = resident.getCurrentUrl().replace("?inviata", "");
+        assertThat(resident.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        noViolations(resident);
+
+        ImapMailbox mailbox = new ImapMailbox(mailServer.imapPort(), email);
+        ImapMailbox.Mail confirmation = mailbox.await(m -> m.subject().contains(code), Duration.ofSeconds(20));
+        assertThat(confirmation.html()).contains("dir=\"rtl\"");
+        assertThat(confirmation.text()).contains(privatePage.substring(privatePage.indexOf("/quesiti/stato/")));
+
+        TestStaff.Account account = TestStaff.create(jdbc, passwords, "MEDIATOR");
+        operator.get(url("/login"));
+        operator.findElement(By.id("username")).sendKeys(account.username());
+        operator.findElement(By.id("password")).sendKeys(account.password(), Keys.ENTER);
+        operator.findElement(By.id("code")).sendKeys(TestStaff.code(account.totpSecret(), TestStaff.currentStep()), Keys.ENTER);
+        new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ufficio"));
+        operator.get(url("/ufficio/quesiti?view=new&language=ar"));
+        noViolations(operator);
+        operator.findElement(By.linkText(code)).click();
+        new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ufficio/quesiti/" + code));
+        noViolations(operator);
+        operator.findElement(By.id("assign-me")).click();
+        new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("assignee"), account.username()));
+        operator.findElement(By.id("answer")).sendKeys("يمكنك التسجيل في مكتب المدرسة من الاثنين إلى الجمعة.");
+        operator.findElement(By.id("answer")).submit();
+        new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".aci-message-answer")));
+        new WebDriverWait(operator, Duration.ofSeconds(20)).until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.id("deliveries")).getText().contains("Consegnata al server di posta");
+        });
+
+        ImapMailbox.Mail answer = mailbox.await(m -> m.text() != null && m.text().contains("مكتب المدرسة"), Duration.ofSeconds(20));
+        assertThat(answer.subject()).contains(code);
+
+        resident.get(privatePage);
+        assertThat(resident.findElement(By.cssSelector(".aci-message-answer")).getText()).contains("مكتب المدرسة");
+        noViolations(resident);
+        resident.findElement(By.id("rating-5")).sendKeys(Keys.SPACE);
+        resident.findElement(By.id("comment")).submit();
+        new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("rated")));
+    }
+}

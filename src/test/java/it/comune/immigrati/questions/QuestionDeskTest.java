@@ -1,0 +1,298 @@
+package it.comune.immigrati.questions;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import it.comune.immigrati.platform.EmbeddedMailServer;
+import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.ImapMailbox;
+import it.comune.immigrati.testing.TestStaff;
+import it.comune.immigrati.testing.WebClient;
+import it.comune.immigrati.testing.WebClient.FilePart;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The question desk over real HTTP and IMAP, as a resident's browser without JavaScript and an operator use it. */
+@AciTest
+class QuestionDeskTest {
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
+    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13 };
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    EmbeddedMailServer mailServer;
+
+    static String newAddress(String who) {
+        return who + System.nanoTime() + "@example.org";
+    }
+
+    static Map<String, String> question(String email, String language, String text) {
+        return new java.util.LinkedHashMap<>(Map.of("email", email, "name", "Fatima", "language", language,
+                "topic", "ricongiungimento-familiare", "text", text, "privacy", "true", "publish", "true", "website", ""));
+    }
+
+    /** Fills in the form as a resident does and returns the response to the submission. */
+    static HttpResponse<String> ask(WebClient resident, Map<String, String> fields, List<FilePart> files) {
+        String form = resident.get("/quesiti/nuovo").body();
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.putIfAbsent("submission", WebClient.hidden(form, "submission"));
+        Map<String, List<String>> multipart = new java.util.LinkedHashMap<>();
+        all.forEach((k, v) -> multipart.put(k, List.of(v)));
+        multipart.put("_csrf", List.of(WebClient.csrf(form)));
+        return resident.postMultipart("/quesiti/nuovo", multipart, files);
+    }
+
+    static String token(HttpResponse<String> redirect) {
+        Matcher matcher = Pattern.compile("/quesiti/stato/([A-Za-z0-9_-]{22})").matcher(WebClient.location(redirect));
+        assertThat(matcher.find()).as(WebClient.location(redirect)).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void aResidentAsksAndIsToldTheCodeAndThePrivateLinkByPageAndByEmail() throws Exception {
+        WebClient resident = new WebClient(port);
+        String email = newAddress("fatima");
+        HttpResponse<String> sent = ask(resident, question(email, "fr",
+                "Mon mari travaille à Saronno. Comment faire venir nos enfants en Italie ?"),
+                List.of(new FilePart("attachments", "contratto.pdf", "application/pdf", PDF)));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        String token = token(sent);
+
+        HttpResponse<String> page = resident.get(WebClient.location(sent));
+        assertThat(page.statusCode()).isEqualTo(200);
+        String code = matchIn(page.body(), "(Q-\\d{4}-\\d{6})");
+        assertThat(page.body()).contains("id=\"received\"", "/quesiti/stato/" + token, "contratto.pdf",
+                "Comment faire venir nos enfants");
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+
+        var stored = jdbc.sql("SELECT status, language, topic, publish_consent, channel FROM question WHERE code = :c")
+                .param("c", code).query().singleRow();
+        assertThat(stored).containsEntry("status", "NEW").containsEntry("language", "fr")
+                .containsEntry("publish_consent", true).containsEntry("channel", "WEB");
+
+        ImapMailbox.Mail confirmation = new ImapMailbox(mailServer.imapPort(), email)
+                .await(m -> m.subject().contains(code), Duration.ofSeconds(20));
+        assertThat(confirmation.subject()).doesNotContain("Abbiamo ricevuto");
+        assertThat(confirmation.text()).contains("/quesiti/stato/" + token, code);
+        assertThat(confirmation.html()).contains("lang=\"fr\"");
+
+        HttpResponse<String> attachment = resident.get(matchIn(page.body(), "href=\"(/quesiti/stato/[^\"]+/allegati/\\d+)\""));
+        assertThat(attachment.statusCode()).isEqualTo(200);
+        assertThat(attachment.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(attachment.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment"));
+    }
+
+    @Test
+    void aDoubleClickStoresOneQuestion() {
+        WebClient resident = new WebClient(port);
+        String email = newAddress("doppio");
+        Map<String, String> fields = question(email, "it", "Come rinnovo il permesso di soggiorno per lavoro?");
+        fields.put("submission", java.util.UUID.randomUUID().toString());
+        HttpResponse<String> first = ask(resident, fields, List.of());
+        HttpResponse<String> second = ask(resident, fields, List.of());
+        assertThat(WebClient.location(second)).isEqualTo(WebClient.location(first));
+        assertThat(jdbc.sql("SELECT count(*) FROM question WHERE email = :e").param("e", email).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearMessageInTheVisitorsLanguage() {
+        WebClient resident = new WebClient(port);
+        String email = newAddress("errori");
+        String text = "Una domanda abbastanza lunga per essere valida.";
+
+        Map<String, String> noConsent = question(email, "it", text);
+        noConsent.remove("privacy");
+        assertRefused(ask(resident, noConsent, List.of()), 422, "informativa sulla privacy");
+        assertRefused(ask(resident, question("non-un-indirizzo", "it", text), List.of()), 422, "indirizzo e-mail valido");
+        assertRefused(ask(resident, question(email, "it", "corta"), List.of()), 422, "almeno 10 caratteri");
+        assertRefused(ask(resident, question(email, "xx", text), List.of()), 422, "lingua della risposta");
+        Map<String, String> badTopic = question(email, "it", text);
+        badTopic.put("topic", "inesistente");
+        assertRefused(ask(resident, badTopic, List.of()), 422, "Scegli un argomento");
+        assertRefused(ask(resident, question(email, "it", text),
+                List.of(new FilePart("attachments", "fattura.pdf", "application/pdf", "MZ\u0090 not a pdf".getBytes()))),
+                422, "solo questi formati");
+        assertRefused(ask(resident, question(email, "it", text),
+                List.of(new FilePart("attachments", "a.pdf", "application/pdf", PDF), new FilePart("attachments", "b.pdf", "application/pdf", PDF),
+                        new FilePart("attachments", "c.png", "image/png", PNG), new FilePart("attachments", "d.png", "image/png", PNG))),
+                422, "al massimo tre file");
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        HttpResponse<String> oversize = ask(resident, question(email, "it", text),
+                List.of(new FilePart("attachments", "grande.pdf", "application/pdf", big)));
+        assertRefused(oversize, 422, "al massimo 10 MB");
+        assertThat(oversize.body()).as("what the resident wrote is kept").contains(text);
+        byte[] huge = new byte[45 * 1024 * 1024];
+        HttpResponse<String> beyond = ask(resident, question(email, "it", text),
+                List.of(new FilePart("attachments", "enorme.pdf", "application/pdf", huge)));
+        assertThat(beyond.statusCode()).isEqualTo(413);
+        assertThat(beyond.body()).contains("File troppo grande", "<html lang=\"it\"").doesNotContain("Exception", "Tomcat");
+        Map<String, String> bot = question(email, "it", text);
+        bot.put("website", "http://spam.example");
+        assertRefused(ask(resident, bot, List.of()), 422, "non è stata inviata");
+
+        resident.get("/?lang=ar");
+        HttpResponse<String> arabic = ask(resident, question("x", "ar", text), List.of());
+        assertThat(arabic.statusCode()).isEqualTo(422);
+        assertThat(arabic.body()).contains("<html lang=\"ar\" dir=\"rtl\">", "id=\"form-errors\"")
+                .doesNotContain("indirizzo e-mail valido");
+        assertThat(jdbc.sql("SELECT count(*) FROM question WHERE email = :e").param("e", email).query(Integer.class).single())
+                .as("nothing stored").isZero();
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String message) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.body()).contains(message).contains("id=\"form-errors\"").doesNotContain("Exception");
+    }
+
+    @Test
+    void scriptInAQuestionIsShownAsTextNeverRun() {
+        WebClient resident = new WebClient(port);
+        String payload = "<script>alert('x')</script><img src=x onerror=alert(1)> domanda";
+        HttpResponse<String> sent = ask(resident, question(newAddress("xss"), "it", payload), List.of());
+        String page = resident.get(WebClient.location(sent)).body();
+        assertThat(page).doesNotContain("<script>alert", "<img src=x").contains("&lt;script&gt;alert(");
+    }
+
+    @Test
+    void tooManySubmissionsFromOneAddressAreRefusedPolitely() {
+        String email = newAddress("ripetuto");
+        for (int i = 0; i < 5; i++) {
+            assertThat(ask(new WebClient(port), question(email, "it", "Domanda numero " + i + " sul permesso"), List.of())
+                    .statusCode()).isEqualTo(302);
+        }
+        HttpResponse<String> sixth = ask(new WebClient(port), question(email, "it", "Domanda numero sei sul permesso"), List.of());
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(sixth.body()).contains("Aspetta un'ora", "id=\"form-errors\"");
+    }
+
+    @Test
+    void anUnknownPrivateLinkShowsNothing() {
+        assertThat(new WebClient(port).get("/quesiti/stato/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        assertThat(new WebClient(port).get("/quesiti/stato/1").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOperatorAnswersAndTheResidentReadsItByEmailAndOnThePrivatePage() throws Exception {
+        WebClient resident = new WebClient(port);
+        String email = newAddress("amina");
+        HttpResponse<String> sent = ask(resident, question(email, "it",
+                "Il mio permesso scade il mese prossimo. Quando devo chiedere il rinnovo?"), List.of());
+        String statusPage = WebClient.location(sent).replace("?inviata", "");
+        String code = matchIn(resident.get(statusPage).body(), "(Q-\\d{4}-\\d{6})");
+
+        TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
+        WebClient office = new WebClient(port);
+        TestStaff.login(office, operator);
+        assertThat(office.get("/ufficio/quesiti?view=new").body()).contains(code);
+        String questionPage = office.get("/ufficio/quesiti/" + code).body();
+        assertThat(questionPage).contains(email, "Quando devo chiedere il rinnovo");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = :a AND action = 'question.read' AND record_id = :c")
+                .param("a", operator.username()).param("c", code).query(Integer.class).single()).isEqualTo(1);
+
+        office.submit("/ufficio/quesiti/" + code, "/ufficio/quesiti/" + code + "/assegna", Map.of("assignee", operator.username()));
+        assertThat(office.get("/ufficio/quesiti?view=mine").body()).contains(code);
+        office.submit("/ufficio/quesiti/" + code, "/ufficio/quesiti/" + code + "/nota", Map.of("text", "Controllare la data sul cedolino."));
+        String answer = "La domanda di rinnovo va presentata almeno 60 giorni prima della scadenza.\nUsi il kit postale.";
+        HttpResponse<String> answered = office.submitMultipart("/ufficio/quesiti/" + code, "/ufficio/quesiti/" + code + "/risposta",
+                Map.of("text", answer), List.of());
+        assertThat(answered.statusCode()).isEqualTo(302);
+
+        ImapMailbox.Mail mail = new ImapMailbox(mailServer.imapPort(), email)
+                .await(m -> m.subject().startsWith("Risposta"), Duration.ofSeconds(20));
+        assertThat(mail.subject()).contains(code);
+        assertThat(mail.text()).contains("almeno 60 giorni prima della scadenza", "Usi il kit postale", statusPage);
+        assertThat(mail.html()).contains("almeno 60 giorni prima della scadenza.<br>Usi il kit postale.");
+
+        String residentView = resident.get(statusPage).body();
+        assertThat(residentView).contains("almeno 60 giorni", "Risposta inviata").doesNotContain("cedolino");
+        String officeView = office.get("/ufficio/quesiti/" + code).body();
+        assertThat(officeView).contains("cedolino", "Consegnata al server di posta");
+
+        resident.submit(statusPage, statusPage + "/valutazione", Map.of("rating", "5", "comment", "Grazie mille"));
+        resident.submit(statusPage, statusPage + "/chiudi", Map.of());
+        var closed = jdbc.sql("SELECT status, rating FROM question WHERE code = :c").param("c", code).query().singleRow();
+        assertThat(closed.get("status")).isEqualTo("CLOSED");
+        assertThat(((Number) closed.get("rating")).intValue()).isEqualTo(5);
+    }
+
+    @Test
+    void aResidentAddsAMessageAndTheQuestionReopens() {
+        WebClient resident = new WebClient(port);
+        HttpResponse<String> sent = ask(resident, question(newAddress("ri"), "it", "Prima domanda sul ricongiungimento."), List.of());
+        String statusPage = WebClient.location(sent).replace("?inviata", "");
+        jdbc.sql("UPDATE question SET status = 'ANSWERED' WHERE access_token = :t").param("t", statusPage.substring(16)).update();
+        HttpResponse<String> added = resident.submitMultipart(statusPage, statusPage + "/messaggio",
+                Map.of("text", "Ecco il certificato che mi avete chiesto."),
+                List.of(new FilePart("attachments", "certificato.png", "image/png", PNG)));
+        assertThat(added.statusCode()).isEqualTo(302);
+        String page = resident.get(statusPage).body();
+        assertThat(page).contains("Ecco il certificato", "certificato.png", "Ricevuta");
+    }
+
+    @Test
+    void aColleagueOpeningTheSameQuestionIsWarned() {
+        HttpResponse<String> sent = ask(new WebClient(port), question(newAddress("due"), "it", "Domanda vista da due colleghi."), List.of());
+        String code = matchIn(new WebClient(port).get(WebClient.location(sent)).body(), "(Q-\\d{4}-\\d{6})");
+        TestStaff.Account first = TestStaff.create(jdbc, passwords, "OPERATOR");
+        TestStaff.Account second = TestStaff.create(jdbc, passwords, "MEDIATOR");
+        WebClient one = new WebClient(port);
+        WebClient two = new WebClient(port);
+        TestStaff.login(one, first);
+        TestStaff.login(two, second);
+        assertThat(one.get("/ufficio/quesiti/" + code).body()).doesNotContain("id=\"colleague-warning\"");
+        assertThat(two.get("/ufficio/quesiti/" + code).body()).contains("id=\"colleague-warning\"", first.username());
+    }
+
+    @Test
+    void twoHundredConcurrentSubmissionsAreAllStoredWithUniqueCodes() throws Exception {
+        String batch = "conc" + System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            results.add(pool.submit(() -> ask(new WebClient(port),
+                    question(batch + "-" + n + "@example.org", "it", "Domanda concorrente numero " + n), List.of()).statusCode()));
+        }
+        for (Future<Integer> result : results) {
+            assertThat(result.get()).isEqualTo(302);
+        }
+        pool.shutdown();
+        List<String> codes = jdbc.sql("SELECT code FROM question WHERE email LIKE :b").param("b", batch + "-%")
+                .query(String.class).list();
+        Set<String> unique = new HashSet<>(codes);
+        assertThat(codes).hasSize(200);
+        assertThat(unique).hasSize(200);
+    }
+
+    static String matchIn(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        assertThat(matcher.find()).as(regex).isTrue();
+        return matcher.group(1);
+    }
+}
