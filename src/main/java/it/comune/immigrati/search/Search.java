@@ -1,0 +1,29 @@
+package it.comune.immigrati.search;
+
+import java.util.List;
+
+import it.comune.immigrati.site.Language;
+
+/** Queries the site's search index in one language. */
+public interface Search {
+
+    /**
+     * Finds documents in {@code language} matching {@code text}: stemmed words (prefixes while typing),
+     * accents folded, and near spellings when the exact words find nothing.
+     *
+     * @param kinds empty for every kind
+     * @param topic null for every topic
+     */
+    Results search(String text, Language language, List<String> kinds, String topic, int limit);
+
+    /** Records a query that found nothing, for editors (not done for suggestions while typing). */
+    void recordMiss(String text, Language language);
+
+    record Hit(String kind, String ref, String title, String summary, String url, String topic,
+            /** the best passage with the matching words in {@code <mark>}; already HTML-escaped */
+            String snippetHtml) {
+    }
+
+    record Results(List<Hit> hits, boolean approximate) {
+    }
+}
