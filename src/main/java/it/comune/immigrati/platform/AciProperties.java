@@ -50,7 +50,8 @@ public record AciProperties(
             @DefaultValue("http://localhost:8080") String publicBaseUrl,
             @DefaultValue Embedded embedded,
             @DefaultValue Outbox outbox,
-            @DefaultValue Imap imap) {
+            @DefaultValue Imap imap,
+            @DefaultValue("180d") Duration retention) {
 
         /**
          * The desk mailbox, read over IMAP. With the embedded mail server and no host given, it is the

@@ -57,7 +57,12 @@ public final class Ui {
 
     /** The message {@code key} in the visitor's language, with {@code args} filled in. */
     public String t(String key, Object... args) {
-        return messages.getMessage(key, args, language.locale());
+        try {
+            return messages.getMessage(key, args, language.locale());
+        } catch (org.springframework.context.NoSuchMessageException untranslated) {
+            // a key a Comune added without translating it: Italian rather than a broken page
+            return messages.getMessage(key, args, Language.DEFAULT.locale());
+        }
     }
 
     /** The label of a question topic, or its code when no label exists (a topic a Comune added). */

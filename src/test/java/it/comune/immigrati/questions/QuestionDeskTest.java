@@ -19,6 +19,12 @@ import it.comune.immigrati.testing.ImapMailbox;
 import it.comune.immigrati.testing.TestStaff;
 import it.comune.immigrati.testing.WebClient;
 import it.comune.immigrati.testing.WebClient.FilePart;
+
+import static it.comune.immigrati.testing.Residents.PDF;
+import static it.comune.immigrati.testing.Residents.PNG;
+import static it.comune.immigrati.testing.Residents.ask;
+import static it.comune.immigrati.testing.Residents.matchIn;
+import static it.comune.immigrati.testing.Residents.question;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,9 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The question desk over real HTTP and IMAP, as a resident's browser without JavaScript and an operator use it. */
 @AciTest
 class QuestionDeskTest {
-
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
-    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13 };
 
     @LocalServerPort
     int port;
@@ -48,22 +51,6 @@ class QuestionDeskTest {
 
     static String newAddress(String who) {
         return who + System.nanoTime() + "@example.org";
-    }
-
-    static Map<String, String> question(String email, String language, String text) {
-        return new java.util.LinkedHashMap<>(Map.of("email", email, "name", "Fatima", "language", language,
-                "topic", "ricongiungimento-familiare", "text", text, "privacy", "true", "publish", "true", "website", ""));
-    }
-
-    /** Fills in the form as a resident does and returns the response to the submission. */
-    static HttpResponse<String> ask(WebClient resident, Map<String, String> fields, List<FilePart> files) {
-        String form = resident.get("/quesiti/nuovo").body();
-        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-        all.putIfAbsent("submission", WebClient.hidden(form, "submission"));
-        Map<String, List<String>> multipart = new java.util.LinkedHashMap<>();
-        all.forEach((k, v) -> multipart.put(k, List.of(v)));
-        multipart.put("_csrf", List.of(WebClient.csrf(form)));
-        return resident.postMultipart("/quesiti/nuovo", multipart, files);
     }
 
     static String token(HttpResponse<String> redirect) {
@@ -290,9 +277,4 @@ class QuestionDeskTest {
         assertThat(unique).hasSize(200);
     }
 
-    static String matchIn(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        assertThat(matcher.find()).as(regex).isTrue();
-        return matcher.group(1);
-    }
 }

@@ -77,7 +77,10 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("ACI_SESSION"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(secondFactorFirst()))
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        // the JSON API carries no cookies of ours and accepts only application/json, which a
+                        // cross-site form cannot send without a CORS preflight we never allow
+                        .ignoringRequestMatchers("/api/**"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

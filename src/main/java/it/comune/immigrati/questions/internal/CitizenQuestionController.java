@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,25 +28,57 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Controller
 class CitizenQuestionController {
 
-    static final String EMAIL = "^[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,}$";
+    static final String EMAIL = IntakeRules.EMAIL;
 
     private final QuestionDesk desk;
     private final QuestionsProperties settings;
     private final Attachments attachments;
     private final SubmissionLimits limits;
+    private final Faqs faqs;
+    private final Search search;
+    private final IntakeRules rules;
 
     CitizenQuestionController(QuestionDesk desk, QuestionsProperties settings, Attachments attachments,
-            SubmissionLimits limits) {
+            SubmissionLimits limits, Faqs faqs, Search search, IntakeRules rules) {
+        this.rules = rules;
         this.desk = desk;
         this.settings = settings;
         this.attachments = attachments;
         this.limits = limits;
+        this.faqs = faqs;
+        this.search = search;
     }
 
     @GetMapping("/quesiti")
-    String desk(Model model) {
+    String desk(HttpServletRequest request, Model model) {
         model.addAttribute("days", settings.answerWithinWorkingDays());
+        model.addAttribute("faqs", faqs.publishedIn(Language.of(RequestContextUtils.getLocale(request))).stream()
+                .limit(6).toList());
         return "questions/desk";
+    }
+
+    /** FAQ that may already answer what the resident is typing (htmx asks; without JavaScript it is a plain page). */
+    @GetMapping("/quesiti/suggerimenti")
+    String suggestions(@RequestParam(defaultValue = "") String text, HttpServletRequest request, Model model) {
+        model.addAttribute("hits", suggest(text, Language.of(RequestContextUtils.getLocale(request))));
+        return "questions/suggestions";
+    }
+
+    List<Search.Hit> suggest(String text, Language language) {
+        String query = text.length() > 300 ? text.substring(0, 300) : text;
+        if (query.strip().length() < 4) {
+            return List.of();
+        }
+        // the longest words say most about what is asked; every word must match, so take a few
+        List<String> words = java.util.Arrays.stream(query.split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() > 3)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(3).toList();
+        java.util.LinkedHashMap<String, Search.Hit> hits = new java.util.LinkedHashMap<>();
+        for (String word : words) {
+            for (Search.Hit hit : search.search(word, language, List.of(Faqs.SEARCH_KIND), null, 5).hits()) {
+                hits.putIfAbsent(hit.ref(), hit);
+            }
+        }
+        return hits.values().stream().limit(5).toList();
     }
 
     @GetMapping("/quesiti/nuovo")
@@ -80,28 +113,8 @@ class CitizenQuestionController {
     }
 
     List<String> problems(QuestionForm form) {
-        List<String> errors = new ArrayList<>();
-        if (form.getEmail().length() > 254 || !form.getEmail().matches(EMAIL)) {
-            errors.add("questions.error.email");
-        }
-        if (form.getName().length() > 120) {
-            errors.add("questions.error.name");
-        }
-        if (Language.byCode(form.getLanguage()).isEmpty()) {
-            errors.add("questions.error.language");
-        }
-        if (!settings.topics().contains(form.getTopic())) {
-            errors.add("questions.error.topic");
-        }
-        if (form.getText().length() < 10) {
-            errors.add("questions.error.text.short");
-        } else if (form.getText().length() > settings.maxTextLength()) {
-            errors.add("questions.error.text.long");
-        }
-        if (!form.isPrivacy()) {
-            errors.add("questions.error.privacy");
-        }
-        return errors;
+        return rules.problems(form.getEmail(), form.getName(), form.getLanguage(), form.getTopic(), form.getText(),
+                form.isPrivacy());
     }
 
     private String formView(QuestionForm form, List<String> errors, Model model) {
@@ -126,6 +139,9 @@ class CitizenQuestionController {
         model.addAttribute("justSent", inviata != null);
         model.addAttribute("updated", aggiornata != null);
         model.addAttribute("errors", List.of());
+        List<QuestionRecords.Message> thread = desk.publicThread(question);
+        model.addAttribute("suggestions", inviata == null || thread.isEmpty() ? List.of()
+                : suggest(thread.get(0).body(), Language.byCode(question.language()).orElse(Language.DEFAULT)));
         return "questions/status";
     }
 
@@ -148,6 +164,7 @@ class CitizenQuestionController {
             model.addAttribute("justSent", false);
             model.addAttribute("updated", false);
             model.addAttribute("errors", errors);
+            model.addAttribute("suggestions", List.of());
             return "questions/status";
         }
         desk.addCitizenMessage(question, body, files.files(), null);

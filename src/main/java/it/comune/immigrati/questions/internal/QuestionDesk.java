@@ -204,6 +204,20 @@ class QuestionDesk {
     }
 
     @Transactional
+    void markSpam(Question question, String staff) {
+        store.markSpam(question.id());
+        events.publishEvent(new Audited(staff, "question.spam", "question", question.code(), ""));
+    }
+
+    /** A duplicate joins the question it repeats: its messages move there, it is closed as merged. */
+    @Transactional
+    void merge(Question duplicate, Question into, String staff) {
+        store.merge(duplicate.id(), into.id(), into.code());
+        store.addMessage(into.id(), Kind.NOTE, staff, "Unito il quesito " + duplicate.code(), null);
+        events.publishEvent(new Audited(staff, "question.merge", "question", duplicate.code(), "into " + into.code()));
+    }
+
+    @Transactional
     void setProtection(Question question, boolean protection, String staff) {
         store.setProtection(question.id(), protection);
         events.publishEvent(new Audited(staff, protection ? "question.escalate" : "question.de-escalate", "question",

@@ -59,6 +59,14 @@ public final class QuestionRecords {
             long protection) {
     }
 
+    /** An answered question like the one being answered: what was asked and the office's last answer. */
+    public record Similar(String code, String asked, String answered) {
+    }
+
+    /** A model answer kept by supervisors; placeholders are filled in for each question. */
+    public record CannedAnswer(long id, String topic, String language, String title, String body) {
+    }
+
     public record NewAttachment(String fileName, String contentType, byte[] content) {
     }
 }

@@ -82,6 +82,29 @@ class QuestionStore {
                 .query(QuestionStore::question).optional();
     }
 
+    /** Answered questions whose residents used the same words (any language, accents folded), best first. */
+    List<QuestionRecords.Similar> similarAnswered(long questionId, String text, int limit) {
+        List<String> words = java.util.Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() > 3).distinct()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(8).toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                WITH q AS (SELECT to_tsquery('simple', unaccent(:query)) AS query)
+                SELECT DISTINCT ON (rank, qu.id) qu.code, left(m.body, 300) AS asked,
+                       (SELECT left(a.body, 600) FROM question_message a
+                        WHERE a.question_id = qu.id AND a.kind = 'ANSWER' ORDER BY a.id DESC LIMIT 1) AS answered,
+                       ts_rank(m.words, q.query) AS rank
+                FROM question_message m JOIN question qu ON qu.id = m.question_id, q
+                WHERE m.kind = 'CITIZEN' AND m.words @@ q.query AND qu.id <> :id AND qu.anonymised_at IS NULL
+                  AND EXISTS (SELECT 1 FROM question_message a WHERE a.question_id = qu.id AND a.kind = 'ANSWER')
+                ORDER BY rank DESC, qu.id DESC
+                LIMIT :limit
+                """).param("query", String.join(" | ", words)).param("id", questionId).param("limit", limit)
+                .query((rs, n) -> new QuestionRecords.Similar(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     List<Question> othersFrom(String email, long exceptId) {
         return jdbc.sql("SELECT " + QUESTION_COLUMNS
                 + " FROM question WHERE lower(email) = lower(:email) AND id <> :id ORDER BY created_at DESC LIMIT 20")
@@ -90,8 +113,9 @@ class QuestionStore {
 
     long addMessage(long questionId, Kind kind, String author, String body, String mailMessageId) {
         long id = jdbc.sql("""
-                INSERT INTO question_message (question_id, kind, author, body, mail_message_id)
-                VALUES (:question, :kind, :author, :body, :mailId) RETURNING id
+                INSERT INTO question_message (question_id, kind, author, body, mail_message_id, words)
+                VALUES (:question, :kind, :author, :body, :mailId,
+                        CASE WHEN :kind = 'CITIZEN' THEN to_tsvector('simple', unaccent(:body)) END) RETURNING id
                 """).param("question", questionId).param("kind", kind.name()).param("author", author)
                 .param("body", body).param("mailId", mailMessageId).query(Long.class).single();
         if (kind != Kind.NOTE) {
@@ -162,6 +186,22 @@ class QuestionStore {
                 """).param("user", username).param("id", id).update();
     }
 
+    void markSpam(long id) {
+        jdbc.sql("UPDATE question SET spam = true, status = 'CLOSED', closed_at = now(), updated_at = now() WHERE id = :id")
+                .param("id", id).update();
+    }
+
+    /** Moves every message of {@code source} to {@code target} and closes the source as merged. */
+    void merge(long source, long target, String targetCode) {
+        jdbc.sql("UPDATE question_message SET question_id = :target, updated_at = now() WHERE question_id = :source")
+                .param("target", target).param("source", source).update();
+        jdbc.sql("""
+                UPDATE question SET merged_into = :code, status = 'CLOSED', closed_at = now(), updated_at = now()
+                WHERE id = :source""").param("code", targetCode).param("source", source).update();
+        jdbc.sql("UPDATE question SET last_message_at = now(), updated_at = now() WHERE id = :target")
+                .param("target", target).update();
+    }
+
     void setProtection(long id, boolean protection) {
         jdbc.sql("UPDATE question SET protection = :p, updated_at = now() WHERE id = :id")
                 .param("p", protection).param("id", id).update();
@@ -203,7 +243,11 @@ class QuestionStore {
             case "closed" -> where.append(" AND q.status = 'CLOSED'");
             case "overdue" -> where.append(" AND q.status IN ('NEW', 'OPEN') AND q.due_at < now()");
             case "protection" -> where.append(" AND q.protection AND q.status <> 'CLOSED'");
+            case "spam" -> where.append(" AND q.spam");
             default -> where.append(" AND q.status <> 'CLOSED'");
+        }
+        if (!"spam".equals(query.view())) {
+            where.append(" AND NOT q.spam");
         }
         if (!query.topic().isEmpty()) {
             where.append(" AND q.topic = :topic");
@@ -256,7 +300,7 @@ class QuestionStore {
                        count(*) FILTER (WHERE status = 'CLOSED'),
                        count(*) FILTER (WHERE status IN ('NEW', 'OPEN') AND due_at < now()),
                        count(*) FILTER (WHERE protection AND status <> 'CLOSED')
-                FROM question
+                FROM question WHERE NOT spam
                 """).param("user", username).query((rs, n) -> new InboxCounts(rs.getLong(1), rs.getLong(2),
                 rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
     }

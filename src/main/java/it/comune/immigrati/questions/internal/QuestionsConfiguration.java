@@ -20,6 +20,66 @@ class QuestionsConfiguration {
         return AccessRule.anyone("/quesiti/nuovo");
     }
 
+    @Bean
+    AccessRule questionSuggestions() {
+        return AccessRule.anyone("/quesiti/suggerimenti");
+    }
+
+    @Bean
+    AccessRule faqPages() {
+        return AccessRule.anyone("/faq/**");
+    }
+
+    @Bean
+    AccessRule staffFaq() {
+        return AccessRule.roles("/ufficio/faq/**", "ADMIN", "SUPERVISOR", "EDITOR");
+    }
+
+    @Bean
+    AccessRule privacyRequests() {
+        return AccessRule.roles("/ufficio/privacy/**", "ADMIN", "SUPERVISOR");
+    }
+
+    @Bean
+    NavigationItem privacyRequestsLink() {
+        return NavigationItem.staff("nav.staff.privacy", "/ufficio/privacy", 85, "ADMIN", "SUPERVISOR");
+    }
+
+    @Bean
+    AccessRule cannedAnswerPages() {
+        return AccessRule.roles("/ufficio/modelli/**", "ADMIN", "SUPERVISOR");
+    }
+
+    @Bean
+    NavigationItem cannedAnswersLink() {
+        return NavigationItem.staff("nav.staff.canned", "/ufficio/modelli", 15, "ADMIN", "SUPERVISOR");
+    }
+
+    @Bean
+    AccessRule questionsApi() {
+        return AccessRule.anyone("/api/v1/**");
+    }
+
+    @Bean
+    AccessRule openApiDescription() {
+        return AccessRule.anyone("/v3/api-docs/**");
+    }
+
+    @Bean
+    NavigationItem faqLink() {
+        return NavigationItem.main("nav.faq", "/faq", 20);
+    }
+
+    @Bean
+    NavigationItem faqFooterLink() {
+        return NavigationItem.footer("nav.faq", "/faq", 5);
+    }
+
+    @Bean
+    NavigationItem staffFaqLink() {
+        return NavigationItem.staff("nav.staff.faq", "/ufficio/faq", 20, "ADMIN", "SUPERVISOR", "EDITOR");
+    }
+
     /** The private pages: the 128-bit token in the path is the key. */
     @Bean
     AccessRule questionStatusPages() {

@@ -21,7 +21,8 @@ record QuestionsProperties(
         @DefaultValue("5000") int maxTextLength,
         @DefaultValue("5") int submissionsPerAddressPerHour,
         @DefaultValue("20") int submissionsPerClientPerHour,
-        @DefaultValue("10m") Duration colleagueViewWindow) {
+        @DefaultValue("10m") Duration colleagueViewWindow,
+        @DefaultValue("24") int retentionMonths) {
 
     static final String FALLBACK_TOPIC = "altro";
 }

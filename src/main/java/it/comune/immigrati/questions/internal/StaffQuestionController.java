@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StaffQuestionController {
 
     static final List<String> VIEWS = List.of("open", "new", "mine", "waiting", "answered", "overdue", "protection",
-            "closed");
+            "closed", "spam");
     private static final int PAGE = 50;
 
     private final QuestionDesk desk;
@@ -40,9 +40,16 @@ class StaffQuestionController {
     private final StaffDirectory staff;
     private final MailOutbox outbox;
     private final Attachments attachments;
+    private final CannedAnswers canned;
+    private final it.comune.immigrati.search.Search search;
+    private final it.comune.immigrati.site.UiFactory ui;
 
     StaffQuestionController(QuestionDesk desk, QuestionStore store, QuestionsProperties settings, StaffDirectory staff,
-            MailOutbox outbox, Attachments attachments) {
+            MailOutbox outbox, Attachments attachments, CannedAnswers canned, it.comune.immigrati.search.Search search,
+            it.comune.immigrati.site.UiFactory ui) {
+        this.canned = canned;
+        this.search = search;
+        this.ui = ui;
         this.desk = desk;
         this.store = store;
         this.settings = settings;
@@ -73,11 +80,17 @@ class StaffQuestionController {
         return "questions/inbox";
     }
 
+    /** A question's page; {@code modello} starts the answer from a model answer (works without JavaScript). */
     @GetMapping("/{code}")
-    String question(@PathVariable String code, Principal user, Model model) {
+    String question(@PathVariable String code, @RequestParam(required = false) Long modello, Principal user,
+            Model model, jakarta.servlet.http.HttpServletRequest request) {
         Question question = desk.open(code, user.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return questionView(question, user.getName(), List.of(), "", model);
+        String draft = modello == null ? "" : canned.byId(modello)
+                .map(c -> CannedAnswers.fill(c, question, desk.privateLink(question),
+                        ui.ui(request).dateTime(question.dueAt())))
+                .orElse("");
+        return questionView(question, user.getName(), List.of(), draft, model);
     }
 
     private String questionView(Question question, String username, List<String> errors, String draft, Model model) {
@@ -91,6 +104,13 @@ class StaffQuestionController {
         model.addAttribute("errors", errors);
         model.addAttribute("draft", draft);
         model.addAttribute("statuses", List.of(Status.values()));
+        model.addAttribute("canned", canned.forQuestion(question));
+        List<QuestionRecords.Message> citizen = desk.staffThread(question).stream()
+                .filter(m -> m.kind() == QuestionRecords.Kind.CITIZEN).toList();
+        String asked = citizen.isEmpty() ? "" : citizen.get(0).body();
+        model.addAttribute("similar", store.similarAnswered(question.id(), asked, 5));
+        model.addAttribute("relatedFaq", search.search(asked.length() > 300 ? asked.substring(0, 300) : asked,
+                Language.byCode(question.language()).orElse(Language.DEFAULT), List.of(), null, 5).hits());
         return "questions/question";
     }
 
@@ -174,6 +194,27 @@ class StaffQuestionController {
         desk.setProtection(existing(code), on, user.getName());
         redirect.addFlashAttribute("done", on ? "questions.staff.escalated" : "questions.staff.de-escalated");
         return "redirect:/ufficio/quesiti/" + code;
+    }
+
+    @PostMapping("/{code}/spam")
+    String spam(@PathVariable String code, Principal user, RedirectAttributes redirect) {
+        desk.markSpam(existing(code), user.getName());
+        redirect.addFlashAttribute("done", "questions.staff.spammed");
+        return "redirect:/ufficio/quesiti";
+    }
+
+    @PostMapping("/{code}/unisci")
+    String merge(@PathVariable String code, @RequestParam(defaultValue = "") String into, Principal user,
+            RedirectAttributes redirect) {
+        Question duplicate = existing(code);
+        var target = store.byCode(into.strip().toUpperCase(java.util.Locale.ROOT));
+        if (target.isEmpty() || target.get().id() == duplicate.id() || target.get().closed()) {
+            redirect.addFlashAttribute("problem", "questions.staff.error.merge");
+            return "redirect:/ufficio/quesiti/" + code;
+        }
+        desk.merge(duplicate, target.get(), user.getName());
+        redirect.addFlashAttribute("done", "questions.staff.merged");
+        return "redirect:/ufficio/quesiti/" + target.get().code();
     }
 
     @GetMapping("/{code}/allegati/{id}")

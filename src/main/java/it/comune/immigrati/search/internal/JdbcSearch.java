@@ -85,7 +85,7 @@ class JdbcSearch implements SearchIndex, Search {
                 WITH q AS (SELECT to_tsquery(CAST(:config AS regconfig), unaccent(:query)) AS query)
                 SELECT d.kind, d.ref, d.title, d.summary, d.url, d.topic,
                        ts_headline(CAST(:config AS regconfig), d.summary || ' ' || d.body, q.query,
-                                   'StartSel=\u27E6, StopSel=\u27E7, MaxFragments=1, MaxWords=30, MinWords=12, ShortWord=2') AS snippet
+                                   'StartSel=\u27E6, StopSel=\u27E7, MaxWords=35, MinWords=15, ShortWord=2') AS snippet
                 FROM search_document d, q
                 WHERE d.language = :language AND d.tsv @@ q.query""" + filters + """
                  ORDER BY ts_rank_cd(d.tsv, q.query, 1)

@@ -1,0 +1,43 @@
+package it.comune.immigrati.mail.internal;
+
+import it.comune.immigrati.mail.MailPrivacy;
+import it.comune.immigrati.platform.AciProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Every night, messages older than {@code aci.mail.retention} are deleted; one node does it. */
+@Component
+class MailRetentionJob {
+
+    private static final Logger log = LoggerFactory.getLogger(MailRetentionJob.class);
+    private static final long LOCK = 0x4143_4d52_4554L; // "ACMRET"
+
+    private final MailPrivacy privacy;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AciProperties properties;
+
+    MailRetentionJob(MailPrivacy privacy, JdbcClient jdbc, TransactionTemplate transactions, AciProperties properties) {
+        this.privacy = privacy;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    @Scheduled(cron = "${aci.mail.retention-cron:0 40 3 * * *}", zone = "Europe/Rome")
+    void expire() {
+        Integer deleted = transactions.execute(status -> {
+            if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:k)").param("k", LOCK).query(Boolean.class).single()) {
+                return 0;
+            }
+            return privacy.expire(properties.mail().retention());
+        });
+        if (deleted != null && deleted > 0) {
+            log.info("Mail retention: {} messages older than {} deleted", deleted, properties.mail().retention());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package it.comune.immigrati.questions.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Removes what identifies a person from a question before it can become a public FAQ: e-mail addresses,
+ * phone numbers, Italian tax codes, IBANs, document numbers, dates, and the requester's own name. An
+ * editor still reads every draft: this catches what is easy to miss, it does not replace the review.
+ */
+final class Anonymiser {
+
+    private static final Map<Pattern, String> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put(Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+"), "[e-mail]");
+        RULES.put(Pattern.compile("\\bIT\\d{2}[A-Z]\\d{10}[0-9A-Z]{12}\\b", Pattern.CASE_INSENSITIVE), "[IBAN]");
+        // codice fiscale: 6 letters, 2 digits, letter, 2 digits, letter, 3 digits, letter (digits may be letters: omocodia)
+        RULES.put(Pattern.compile("\\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\\b",
+                Pattern.CASE_INSENSITIVE), "[codice fiscale]");
+        // passports, identity cards, residence permits: letters and digits mixed, 7 to 12 characters
+        RULES.put(Pattern.compile("\\b(?=[A-Z0-9]{7,12}\\b)(?=[A-Z0-9]*\\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{7,12}\\b"), "[documento]");
+        RULES.put(Pattern.compile("\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b"), "[data]");
+        RULES.put(Pattern.compile("(?<![\\w/.,])\\+?\\d[\\d .-]{6,}\\d\\b"), "[telefono]");
+    }
+
+    private Anonymiser() {
+    }
+
+    static String anonymise(String text, String requesterName) {
+        String result = text == null ? "" : text;
+        for (Map.Entry<Pattern, String> rule : RULES.entrySet()) {
+            result = rule.getKey().matcher(result).replaceAll(rule.getValue());
+        }
+        if (requesterName != null) {
+            for (String part : requesterName.split("\\s+")) {
+                if (part.length() >= 3) {
+                    result = Pattern.compile("\\b" + Pattern.quote(part) + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                            .matcher(result).replaceAll("[nome]");
+                }
+            }
+        }
+        // "mi chiamo X", "my name is X", "je m'appelle X": the name that follows
+        result = Pattern.compile("(?i)(mi chiamo|my name is|je m'appelle|me llamo|numele meu este|unë quhem)\\s+[\\p{L}'-]+(\\s+[\\p{Lu}][\\p{L}'-]+)?")
+                .matcher(result).replaceAll(m -> m.group(1) + " [nome]");
+        return result;
+    }
+
+    static String slugFrom(String text, long id) {
+        String ascii = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String[] words = ascii.split("-");
+        StringBuilder slug = new StringBuilder();
+        for (String word : words) {
+            if (slug.length() + word.length() > 60) {
+                break;
+            }
+            if (!word.isEmpty()) {
+                slug.append(slug.length() == 0 ? "" : "-").append(word);
+            }
+        }
+        return (slug.length() < 3 ? "faq" : slug.toString()) + "-" + id;
+    }
+}

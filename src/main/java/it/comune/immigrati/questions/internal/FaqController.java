@@ -1,0 +1,72 @@
+package it.comune.immigrati.questions.internal;
+
+import java.util.List;
+
+import it.comune.immigrati.questions.internal.FaqRecords.ShownFaq;
+import it.comune.immigrati.search.Search;
+import it.comune.immigrati.site.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** The public FAQ: by topic, one page each, searched in the visitor's language with Italian as fallback. */
+@Controller
+class FaqController {
+
+    private final Faqs faqs;
+    private final Search search;
+    private final QuestionsProperties settings;
+
+    FaqController(Faqs faqs, Search search, QuestionsProperties settings) {
+        this.faqs = faqs;
+        this.search = search;
+        this.settings = settings;
+    }
+
+    @GetMapping("/faq")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String topic,
+            HttpServletRequest request, Model model) {
+        Language language = Language.of(RequestContextUtils.getLocale(request));
+        String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
+        String chosenTopic = settings.topics().contains(topic) ? topic : null;
+        model.addAttribute("q", text);
+        model.addAttribute("topic", chosenTopic == null ? "" : chosenTopic);
+        model.addAttribute("topics", settings.topics());
+        if (text.isEmpty()) {
+            model.addAttribute("faqs", faqs.publishedIn(language).stream()
+                    .filter(f -> chosenTopic == null || f.faq().topic().equals(chosenTopic)).toList());
+            model.addAttribute("results", null);
+            model.addAttribute("italianResults", false);
+            return "questions/faq-list";
+        }
+        Search.Results results = search.search(text, language, List.of(Faqs.SEARCH_KIND), chosenTopic, 30);
+        boolean italian = false;
+        if (results.hits().isEmpty() && language != Language.DEFAULT) {
+            results = search.search(text, Language.DEFAULT, List.of(Faqs.SEARCH_KIND), chosenTopic, 30);
+            italian = !results.hits().isEmpty();
+        }
+        if (results.hits().isEmpty()) {
+            search.recordMiss(text, language);
+        }
+        model.addAttribute("faqs", List.of());
+        model.addAttribute("results", results);
+        model.addAttribute("italianResults", italian);
+        return "questions/faq-list";
+    }
+
+    @GetMapping("/faq/{slug}")
+    String page(@PathVariable String slug, HttpServletRequest request, Model model) {
+        ShownFaq faq = faqs.bySlug(slug).filter(FaqRecords.Faq::published)
+                .map(f -> Faqs.shown(f, Language.of(RequestContextUtils.getLocale(request))))
+                .filter(s -> s.text() != null)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("shown", faq);
+        return "questions/faq-page";
+    }
+}

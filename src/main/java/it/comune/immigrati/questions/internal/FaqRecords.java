@@ -1,0 +1,32 @@
+package it.comune.immigrati.questions.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import it.comune.immigrati.site.Language;
+
+/** FAQ as pages show them. */
+public final class FaqRecords {
+
+    private FaqRecords() {
+    }
+
+    public record Faq(long id, String slug, String topic, String status, String sourceQuestion, Instant publishedAt,
+            Instant updatedAt, List<FaqText> texts) {
+
+        public FaqText text(Language language) {
+            return texts.stream().filter(t -> t.language() == language).findFirst().orElse(null);
+        }
+
+        public boolean published() {
+            return "PUBLISHED".equals(status);
+        }
+    }
+
+    public record FaqText(Language language, String question, String answer, String answerHtml, Instant updatedAt) {
+    }
+
+    /** A FAQ in the visitor's language, or in Italian when it has no translation. */
+    public record ShownFaq(Faq faq, FaqText text, boolean fallback) {
+    }
+}

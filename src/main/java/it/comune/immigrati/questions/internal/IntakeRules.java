@@ -1,0 +1,45 @@
+package it.comune.immigrati.questions.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import it.comune.immigrati.site.Language;
+import org.springframework.stereotype.Component;
+
+/** What a new question must satisfy, the same on the web form and on the JSON API. Returns message keys. */
+@Component
+class IntakeRules {
+
+    static final String EMAIL = "^[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,}$";
+
+    private final QuestionsProperties settings;
+
+    IntakeRules(QuestionsProperties settings) {
+        this.settings = settings;
+    }
+
+    List<String> problems(String email, String name, String language, String topic, String text, boolean privacy) {
+        List<String> errors = new ArrayList<>();
+        if (email == null || email.length() > 254 || !email.matches(EMAIL)) {
+            errors.add("questions.error.email");
+        }
+        if (name != null && name.length() > 120) {
+            errors.add("questions.error.name");
+        }
+        if (Language.byCode(language).isEmpty()) {
+            errors.add("questions.error.language");
+        }
+        if (topic == null || !settings.topics().contains(topic)) {
+            errors.add("questions.error.topic");
+        }
+        if (text == null || text.strip().length() < 10) {
+            errors.add("questions.error.text.short");
+        } else if (text.length() > settings.maxTextLength()) {
+            errors.add("questions.error.text.long");
+        }
+        if (!privacy) {
+            errors.add("questions.error.privacy");
+        }
+        return errors;
+    }
+}

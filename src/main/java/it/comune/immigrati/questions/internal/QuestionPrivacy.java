@@ -1,0 +1,147 @@
+package it.comune.immigrati.questions.internal;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import it.comune.immigrati.mail.MailPrivacy;
+import it.comune.immigrati.platform.Audited;
+import it.comune.immigrati.questions.internal.QuestionRecords.Message;
+import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The residents' rights and the retention rule. Anonymising keeps what statistics need (topic,
+ * language, dates, status) and removes who asked and what identifies them: address, name, files, the
+ * private link, and personal data in the text.
+ */
+@Service
+class QuestionPrivacy {
+
+    private static final Logger log = LoggerFactory.getLogger(QuestionPrivacy.class);
+    private static final long RETENTION_LOCK = 0x4143_5152_4554L; // "ACQRET"
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final QuestionStore store;
+    private final MailPrivacy mail;
+    private final ApplicationEventPublisher events;
+    private final QuestionsProperties settings;
+    private final TransactionTemplate transactions;
+
+    QuestionPrivacy(JdbcClient jdbc, QuestionStore store, MailPrivacy mail, ApplicationEventPublisher events,
+            QuestionsProperties settings, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.mail = mail;
+        this.events = events;
+        this.settings = settings;
+        this.transactions = transactions;
+    }
+
+    List<Question> questionsOf(String email) {
+        return jdbc.sql("SELECT id FROM question WHERE lower(email) = lower(:e) ORDER BY created_at")
+                .param("e", email).query(Long.class).list().stream().map(id -> store.byId(id).orElseThrow()).toList();
+    }
+
+    /** Everything kept about an address, for an access request (GDPR art. 15) or portability (art. 20). */
+    @Transactional
+    Map<String, Object> export(String email, String staff) {
+        List<Map<String, Object>> questions = new ArrayList<>();
+        for (Question question : questionsOf(email)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("code", question.code());
+            entry.put("createdAt", question.createdAt().toString());
+            entry.put("status", question.status().name());
+            entry.put("topic", question.topic());
+            entry.put("language", question.language());
+            entry.put("name", question.name());
+            entry.put("email", question.email());
+            entry.put("publishConsent", question.publishConsent());
+            entry.put("rating", question.rating());
+            List<Map<String, Object>> messages = new ArrayList<>();
+            for (Message message : store.thread(question.id(), false)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("from", message.kind() == QuestionRecords.Kind.CITIZEN ? "resident" : "office");
+                m.put("at", message.createdAt().toString());
+                m.put("text", message.body());
+                List<Map<String, Object>> files = new ArrayList<>();
+                for (QuestionRecords.Attachment attachment : message.attachments()) {
+                    var content = store.attachment(question.id(), attachment.id()).orElseThrow();
+                    files.add(Map.of("name", content.fileName(), "type", content.contentType(),
+                            "base64", Base64.getEncoder().encodeToString(content.content())));
+                }
+                m.put("files", files);
+                messages.add(m);
+            }
+            entry.put("messages", messages);
+            questions.add(entry);
+        }
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("address", email);
+        export.put("questions", questions);
+        export.put("emails", mail.about(email));
+        events.publishEvent(new Audited(staff, "privacy.export", "email", email, questions.size() + " questions"));
+        return export;
+    }
+
+    /** Erasure on request (GDPR art. 17): every question of the address anonymised and closed, its mail deleted. */
+    @Transactional
+    int erase(String email, String staff) {
+        List<Question> questions = questionsOf(email);
+        questions.forEach(this::anonymise);
+        int mails = mail.forget(email);
+        events.publishEvent(new Audited(staff, "privacy.erase", "email", "(erased)",
+                questions.size() + " questions, " + mails + " e-mails"));
+        return questions.size();
+    }
+
+    /** Every night: questions closed more than the retention period ago are anonymised. One node does it. */
+    @Scheduled(cron = "${aci.questions.retention-cron:0 15 3 * * *}", zone = "Europe/Rome")
+    void expire() {
+        Integer done = transactions.execute(status -> {
+            if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:k)").param("k", RETENTION_LOCK).query(Boolean.class).single()) {
+                return 0;
+            }
+            List<Long> expired = jdbc.sql("""
+                    SELECT id FROM question WHERE status = 'CLOSED' AND anonymised_at IS NULL
+                      AND closed_at < now() - make_interval(months => :months)
+                    ORDER BY closed_at LIMIT 5000
+                    """).param("months", settings.retentionMonths()).query(Long.class).list();
+            expired.forEach(id -> anonymise(store.byId(id).orElseThrow()));
+            return expired.size();
+        });
+        if (done != null && done > 0) {
+            log.info("Retention: {} questions closed more than {} months ago anonymised", done, settings.retentionMonths());
+        }
+    }
+
+    void anonymise(Question question) {
+        for (Message message : store.thread(question.id(), true)) {
+            jdbc.sql("UPDATE question_message SET body = :body, mail_message_id = NULL, updated_at = now() WHERE id = :id")
+                    .param("body", Anonymiser.anonymise(message.body(), question.name())).param("id", message.id()).update();
+        }
+        jdbc.sql("DELETE FROM question_attachment WHERE message_id IN (SELECT id FROM question_message WHERE question_id = :q)")
+                .param("q", question.id()).update();
+        jdbc.sql("DELETE FROM question_view WHERE question_id = :q").param("q", question.id()).update();
+        byte[] token = new byte[16];
+        RANDOM.nextBytes(token);
+        jdbc.sql("""
+                UPDATE question SET email = 'anonimo-' || id || '@anonimo.invalid', name = NULL, rating_comment = NULL,
+                       access_token = :token, submission_key = NULL, status = 'CLOSED',
+                       closed_at = coalesce(closed_at, now()), anonymised_at = now(), updated_at = now()
+                WHERE id = :q
+                """).param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(token))
+                .param("q", question.id()).update();
+    }
+}

@@ -1,0 +1,121 @@
+package it.comune.immigrati.questions.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.comune.immigrati.questions.internal.FaqRecords.ShownFaq;
+import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.search.Search;
+import it.comune.immigrati.site.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * The desk's JSON API: the public FAQ, and asking a question (the same rules and limits as the web
+ * form). Error messages come in the language of {@code ?lang=}.
+ */
+@RestController
+@RequestMapping(value = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Question desk", description = "Public FAQ and submission of questions to the immigrant citizens' office")
+class QuestionsApiController {
+
+    private final Faqs faqs;
+    private final Search search;
+    private final QuestionDesk desk;
+    private final IntakeRules rules;
+    private final SubmissionLimits limits;
+    private final MessageSource messages;
+
+    QuestionsApiController(Faqs faqs, Search search, QuestionDesk desk, IntakeRules rules, SubmissionLimits limits,
+            MessageSource messages) {
+        this.faqs = faqs;
+        this.search = search;
+        this.desk = desk;
+        this.rules = rules;
+        this.limits = limits;
+        this.messages = messages;
+    }
+
+    /** One FAQ as the API gives it. {@code fallback} is true when it is in Italian for want of a translation. */
+    public record FaqItem(String slug, String topic, String language, String question, String answerMarkdown,
+            String url, boolean fallback) {
+    }
+
+    public record NewQuestion(String email, String name, String language, String topic, String text,
+            Boolean privacyConsent, Boolean publishConsent, UUID submissionKey) {
+    }
+
+    public record Received(String code, String statusUrl) {
+    }
+
+    @GetMapping("/faq")
+    @Operation(summary = "Published FAQ in a language (Italian where untranslated), optionally searched")
+    List<FaqItem> faq(@Parameter(description = "language code, e.g. it, en, ar") @RequestParam(defaultValue = "it") String lang,
+            @Parameter(description = "words to search for") @RequestParam(defaultValue = "") String q) {
+        Language language = Language.byCode(lang).orElse(Language.DEFAULT);
+        if (q.isBlank()) {
+            return faqs.publishedIn(language).stream().map(QuestionsApiController::item).toList();
+        }
+        return search.search(q.length() > 200 ? q.substring(0, 200) : q, language, List.of(Faqs.SEARCH_KIND), null, 30)
+                .hits().stream().map(hit -> faqs.byId(Long.parseLong(hit.ref())))
+                .flatMap(Optional::stream).map(f -> item(Faqs.shown(f, language))).toList();
+    }
+
+    @GetMapping("/faq/{slug}")
+    @Operation(summary = "One published FAQ")
+    ResponseEntity<FaqItem> faqBySlug(@PathVariable String slug, @RequestParam(defaultValue = "it") String lang) {
+        Language language = Language.byCode(lang).orElse(Language.DEFAULT);
+        return faqs.bySlug(slug).filter(FaqRecords.Faq::published).map(f -> Faqs.shown(f, language))
+                .filter(s -> s.text() != null).map(s -> ResponseEntity.ok(item(s)))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    private static FaqItem item(ShownFaq shown) {
+        return new FaqItem(shown.faq().slug(), shown.faq().topic(), shown.text().language().code(), shown.text().question(),
+                shown.text().answer(), "/faq/" + shown.faq().slug(), shown.fallback());
+    }
+
+    @PostMapping(value = "/questions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Ask a question. Stored before the answer comes back; a confirmation e-mail is queued.")
+    ResponseEntity<?> ask(@RequestBody NewQuestion body, HttpServletRequest request) {
+        Language ui = Language.of(RequestContextUtils.getLocale(request));
+        List<String> errors = rules.problems(body.email(), body.name(), body.language(), body.topic(), body.text(),
+                Boolean.TRUE.equals(body.privacyConsent()));
+        if (!errors.isEmpty()) {
+            return problem(HttpStatus.UNPROCESSABLE_CONTENT, errors, ui);
+        }
+        if (!limits.allow(request.getRemoteAddr(), body.email())) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, List.of("questions.error.rate"), ui);
+        }
+        Question question = desk.submit(new QuestionDesk.Submission(
+                body.submissionKey() == null ? UUID.randomUUID() : body.submissionKey(), body.email().strip(), body.name(),
+                Language.byCode(body.language()).orElseThrow(), body.topic(), body.text().strip(), Boolean.TRUE.equals(body.publishConsent()),
+                List.of(), "API", null));
+        String link = desk.privateLink(question);
+        return ResponseEntity.created(URI.create(link)).body(new Received(question.code(), link));
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, List<String> keys, Language language) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(messages.getMessage("form.errors.title", null, language.locale()));
+        problem.setProperty("errors", keys.stream().map(k -> messages.getMessage(k, null, language.locale())).toList());
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

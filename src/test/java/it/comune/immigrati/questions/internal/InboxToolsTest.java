@@ -1,0 +1,86 @@
+package it.comune.immigrati.questions.internal;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import it.comune.immigrati.platform.EmbeddedMailServer;
+import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.ImapMailbox;
+import it.comune.immigrati.testing.TestStaff;
+import it.comune.immigrati.testing.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static it.comune.immigrati.testing.Residents.ask;
+import static it.comune.immigrati.testing.Residents.matchIn;
+import static it.comune.immigrati.testing.Residents.question;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Keeping the inbox clean (spam, duplicates) and the supervisors' morning digest. */
+@AciTest
+class InboxToolsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    EmbeddedMailServer mailServer;
+
+    @Autowired
+    DailyDigest digest;
+
+    private String asked(String email, String text) {
+        HttpResponse<String> sent = ask(new WebClient(port), question(email, "it", text), List.of());
+        return matchIn(new WebClient(port).get(WebClient.location(sent)).body(), "(Q-\\d{4}-\\d{6})");
+    }
+
+    @Test
+    void spamLeavesTheInboxAndDuplicatesMerge() {
+        TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
+        WebClient office = new WebClient(port);
+        TestStaff.login(office, operator);
+        String spam = asked("spam" + System.nanoTime() + "@example.org", "Compra orologi a buon prezzo su questo sito");
+        office.submit("/ufficio/quesiti/" + spam, "/ufficio/quesiti/" + spam + "/spam", Map.of());
+        assertThat(office.get("/ufficio/quesiti").body()).doesNotContain(spam);
+        assertThat(office.get("/ufficio/quesiti?view=spam").body()).contains(spam);
+
+        String email = "doppia" + System.nanoTime() + "@example.org";
+        String first = asked(email, "Come faccio la residenza? Prima domanda.");
+        String second = asked(email, "Come faccio la residenza? Scrivo di nuovo perché non so se è arrivata.");
+        HttpResponse<String> merged = office.submit("/ufficio/quesiti/" + second, "/ufficio/quesiti/" + second + "/unisci",
+                Map.of("into", first.toLowerCase()));
+        assertThat(WebClient.location(merged)).isEqualTo("/ufficio/quesiti/" + first);
+        String page = office.get("/ufficio/quesiti/" + first).body();
+        assertThat(page).contains("Prima domanda", "Scrivo di nuovo", "Unito il quesito " + second);
+        assertThat(jdbc.sql("SELECT status || ' ' || merged_into FROM question WHERE code = :c").param("c", second)
+                .query(String.class).single()).isEqualTo("CLOSED " + first);
+        HttpResponse<String> self = office.submit("/ufficio/quesiti/" + first, "/ufficio/quesiti/" + first + "/unisci",
+                Map.of("into", first));
+        assertThat(office.get(WebClient.location(self)).body()).contains("Codice non valido");
+    }
+
+    @Test
+    void supervisorsGetOneDigestADay() throws Exception {
+        TestStaff.Account supervisor = TestStaff.create(jdbc, passwords, "SUPERVISOR");
+        asked("ritardo" + System.nanoTime() + "@example.org", "Una domanda che è rimasta senza risposta troppo a lungo.");
+        jdbc.sql("UPDATE question SET due_at = now() - interval '1 day' WHERE status = 'NEW'").update();
+        LocalDate day = LocalDate.of(2030, 1, 2).plusDays(System.nanoTime() % 1000);
+        assertThat(digest.sendFor(day)).isPositive();
+        assertThat(digest.sendFor(day)).as("once a day, whatever the number of nodes").isZero();
+        ImapMailbox.Mail mail = new ImapMailbox(mailServer.imapPort(), supervisor.username() + "@test.local")
+                .await(m -> m.subject().contains("situazione di oggi"), Duration.ofSeconds(20));
+        assertThat(mail.text()).containsPattern("In ritardo: [1-9]").contains("/ufficio/quesiti?view=overdue");
+    }
+}
