@@ -13,6 +13,12 @@ public interface MailOutbox {
      */
     String queue(MailMessage message);
 
+    /** The message as it would be sent (subject and text), without queueing it: for a preview. */
+    Preview preview(MailMessage message);
+
+    record Preview(String subject, String text) {
+    }
+
     /** Delivery state of the messages about one record, newest first. */
     List<Delivery> deliveries(String relatedType, String relatedId);
 

@@ -6,6 +6,7 @@ import it.comune.immigrati.platform.EmbeddedMailServer;
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.Browser;
 import it.comune.immigrati.testing.ImapMailbox;
+import it.comune.immigrati.testing.SmtpSender;
 import it.comune.immigrati.testing.TestStaff;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,7 +114,11 @@ class QuestionDeskBrowserTest {
         operator.findElement(By.id("assign-me")).click();
         new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("assignee"), account.username()));
         operator.findElement(By.id("answer")).sendKeys("يمكنك التسجيل في مكتب المدرسة من الاثنين إلى الجمعة.");
-        operator.findElement(By.id("answer")).submit();
+        operator.findElement(By.id("preview-button")).sendKeys(Keys.ENTER);
+        new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
+        assertThat(operator.findElement(By.id("preview")).getText()).contains("مكتب المدرسة", code);
+        assertThat(operator.findElement(By.id("answer")).getAttribute("value")).as("the draft is kept").contains("مكتب المدرسة");
+        operator.findElement(By.cssSelector("form[action$='/risposta'] button[type=submit]:not([formaction])")).sendKeys(Keys.ENTER);
         new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".aci-message-answer")));
         new WebDriverWait(operator, Duration.ofSeconds(20)).until(d -> {
             d.navigate().refresh();
@@ -126,8 +131,46 @@ class QuestionDeskBrowserTest {
         resident.get(privatePage);
         assertThat(resident.findElement(By.cssSelector(".aci-message-answer")).getText()).contains("مكتب المدرسة");
         noViolations(resident);
+        // the resident answers from the mail client; the operator sees it in the thread
+        SmtpSender.send(mailServer.smtpPort(), email, "quesiti@aci.local", "Re: " + answer.subject(), "شكرا، سأذهب يوم الاثنين.",
+                m -> {
+                    try {
+                        m.setHeader("In-Reply-To", answer.messageId());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        new WebDriverWait(operator, Duration.ofSeconds(20)).until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.cssSelector(".aci-thread")).getText().contains("سأذهب يوم الاثنين");
+        });
+        resident.navigate().refresh();
+        assertThat(resident.findElement(By.cssSelector(".aci-thread")).getText()).contains("سأذهب يوم الاثنين");
+
         resident.findElement(By.id("rating-5")).sendKeys(Keys.SPACE);
         resident.findElement(By.id("comment")).submit();
         new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("rated")));
+    }
+
+    @Test
+    void theFaqPagesHaveNoWcagViolationsInItalianAndArabic() {
+        jdbc.sql("""
+                INSERT INTO faq (slug, topic, status, created_by, published_at) VALUES ('prova-axe', 'scuola', 'PUBLISHED', 'test', now())
+                ON CONFLICT (slug) DO NOTHING""").update();
+        long id = jdbc.sql("SELECT id FROM faq WHERE slug = 'prova-axe'").query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO faq_text (faq_id, language, question, answer, updated_by) VALUES
+                (:id, 'it', 'Posso iscrivere mio figlio a scuola durante l''anno?', 'Sì: la **scuola** accoglie i minori in ogni momento.', 'test'),
+                (:id, 'ar', 'هل يمكنني تسجيل ابني في المدرسة خلال السنة؟', 'نعم، تقبل **المدرسة** القاصرين في أي وقت.', 'test')
+                ON CONFLICT DO NOTHING""").param("id", id).update();
+        for (String language : new String[] { "it", "ar" }) {
+            resident.get(url("/faq?lang=" + language));
+            noViolations(resident);
+            resident.get(url("/faq/prova-axe"));
+            assertThat(resident.findElement(By.tagName("h1")).getText()).isNotBlank();
+            noViolations(resident);
+            resident.get(url("/faq?q=scuola"));
+            noViolations(resident);
+        }
     }
 }

@@ -48,6 +48,12 @@ class JdbcMailOutbox implements MailOutbox {
     }
 
     @Override
+    public Preview preview(MailMessage message) {
+        MailRenderer.Rendered rendered = renderer.render(message);
+        return new Preview(rendered.subject(), rendered.text());
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<Delivery> deliveries(String relatedType, String relatedId) {
         return jdbc.sql("""

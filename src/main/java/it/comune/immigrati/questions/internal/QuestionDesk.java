@@ -165,6 +165,23 @@ class QuestionDesk {
                 assignee == null ? "unassigned" : "to " + assignee));
     }
 
+    /** The e-mail an answer would become, for the operator to read before sending. */
+    MailOutbox.Preview previewAnswer(Question question, String text, boolean askForMore) {
+        return outbox.preview(answerMail(question, text, askForMore));
+    }
+
+    private MailMessage answerMail(Question question, String text, boolean askForMore) {
+        Language language = Language.byCode(question.language()).orElse(Language.DEFAULT);
+        return MailMessage.to(question.email(), language)
+                .subject("questions.mail.answer.subject", question.code())
+                .paragraph(askForMore ? "questions.mail.answer.more" : "questions.mail.answer.intro", question.code())
+                .verbatim(text)
+                .action("questions.mail.answer.action", privateLink(question))
+                .paragraph("questions.mail.answer.reply")
+                .verbatim(marker(question))
+                .about("question", question.code());
+    }
+
     /** Sends an answer: stored, and queued as e-mail in the resident's language, in one transaction. */
     @Transactional
     void answer(Question question, String text, List<NewAttachment> attachments, boolean askForMore, String staff) {
@@ -177,16 +194,7 @@ class QuestionDesk {
         String lastCitizenMail = store.thread(question.id(), false).stream()
                 .filter(m -> m.kind() == Kind.CITIZEN && m.mailMessageId() != null)
                 .reduce((first, second) -> second).map(Message::mailMessageId).orElse(null);
-        Language language = Language.byCode(question.language()).orElse(Language.DEFAULT);
-        String mailId = outbox.queue(MailMessage.to(question.email(), language)
-                .subject("questions.mail.answer.subject", question.code())
-                .paragraph(askForMore ? "questions.mail.answer.more" : "questions.mail.answer.intro", question.code())
-                .verbatim(text)
-                .action("questions.mail.answer.action", privateLink(question))
-                .paragraph("questions.mail.answer.reply")
-                .verbatim(marker(question))
-                .inReplyTo(lastCitizenMail)
-                .about("question", question.code()));
+        String mailId = outbox.queue(answerMail(question, text, askForMore).inReplyTo(lastCitizenMail));
         store.setMailMessageId(message, mailId);
         events.publishEvent(new Audited(staff, "question.answer", "question", question.code(), ""));
     }

@@ -162,6 +162,16 @@ class StaffQuestionController {
         return "redirect:/ufficio/quesiti/" + code;
     }
 
+    /** Shows the answer as the resident will receive it; nothing is stored or sent. */
+    @PostMapping("/{code}/anteprima")
+    String preview(@PathVariable String code, @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "false") boolean askForMore, Principal user, Model model) {
+        Question question = existing(code);
+        model.addAttribute("preview", desk.previewAnswer(question, text.strip(), askForMore));
+        model.addAttribute("askForMore", askForMore);
+        return questionView(question, user.getName(), List.of(), text.strip(), model);
+    }
+
     @PostMapping("/{code}/nota")
     String note(@PathVariable String code, @RequestParam(defaultValue = "") String text, Principal user,
             RedirectAttributes redirect) {
