@@ -256,7 +256,7 @@ class QuestionStore {
             where.append(" AND q.language = :language");
         }
         if (!query.text().isEmpty()) {
-            where.append("""
+            where.append(" ").append("""
                      AND (q.code = upper(:text) OR lower(q.email) = lower(:text) OR q.name ILIKE '%' || :text || '%'
                           OR EXISTS (SELECT 1 FROM question_message m WHERE m.question_id = q.id
                                      AND m.body ILIKE '%' || :text || '%'))""");

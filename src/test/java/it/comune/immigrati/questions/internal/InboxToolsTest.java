@@ -72,6 +72,22 @@ class InboxToolsTest {
     }
 
     @Test
+    void theInboxFindsQuestionsByCodeAddressNameAndText() {
+        TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
+        WebClient office = new WebClient(port);
+        TestStaff.login(office, operator);
+        String email = "cerca" + System.nanoTime() + "@example.org";
+        String code = asked(email, "Domanda sul contributo per l'affitto della casa popolare.");
+        String other = asked("altro" + System.nanoTime() + "@example.org", "Domanda su tutt'altro argomento.");
+        assertThat(office.get("/ufficio/quesiti?q=" + code.toLowerCase()).body()).contains(code).doesNotContain(other);
+        assertThat(office.get("/ufficio/quesiti?q=" + email).body()).contains(code).doesNotContain(other);
+        assertThat(office.get("/ufficio/quesiti?q=affitto+della+casa").body()).contains(code).doesNotContain(other);
+        assertThat(office.get("/ufficio/quesiti?view=new&topic=ricongiungimento-familiare&language=it&q=affitto").body())
+                .contains(code);
+        assertThat(office.get("/ufficio/quesiti?view=new&language=ar&q=affitto").body()).doesNotContain(code);
+    }
+
+    @Test
     void supervisorsGetOneDigestADay() throws Exception {
         TestStaff.Account supervisor = TestStaff.create(jdbc, passwords, "SUPERVISOR");
         asked("ritardo" + System.nanoTime() + "@example.org", "Una domanda che è rimasta senza risposta troppo a lungo.");
