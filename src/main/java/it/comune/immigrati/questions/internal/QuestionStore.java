@@ -91,15 +91,18 @@ class QuestionStore {
             return List.of();
         }
         return jdbc.sql("""
-                WITH q AS (SELECT to_tsquery('simple', unaccent(:query)) AS query)
-                SELECT DISTINCT ON (rank, qu.id) qu.code, left(m.body, 300) AS asked,
+                WITH q AS (SELECT to_tsquery('simple', unaccent(:query)) AS query),
+                -- the most recent matches only: ranking every message that shares a common word would not scale
+                recent AS (SELECT m.question_id, m.body, m.words FROM question_message m, q
+                           WHERE m.kind = 'CITIZEN' AND m.words @@ q.query AND m.question_id <> :id
+                           ORDER BY m.id DESC LIMIT 2000)
+                SELECT qu.code, left(r.body, 300) AS asked,
                        (SELECT left(a.body, 600) FROM question_message a
-                        WHERE a.question_id = qu.id AND a.kind = 'ANSWER' ORDER BY a.id DESC LIMIT 1) AS answered,
-                       ts_rank(m.words, q.query) AS rank
-                FROM question_message m JOIN question qu ON qu.id = m.question_id, q
-                WHERE m.kind = 'CITIZEN' AND m.words @@ q.query AND qu.id <> :id AND qu.anonymised_at IS NULL
+                        WHERE a.question_id = qu.id AND a.kind = 'ANSWER' ORDER BY a.id DESC LIMIT 1) AS answered
+                FROM recent r JOIN question qu ON qu.id = r.question_id, q
+                WHERE qu.anonymised_at IS NULL
                   AND EXISTS (SELECT 1 FROM question_message a WHERE a.question_id = qu.id AND a.kind = 'ANSWER')
-                ORDER BY rank DESC, qu.id DESC
+                ORDER BY ts_rank(r.words, q.query) DESC, qu.id DESC
                 LIMIT :limit
                 """).param("query", String.join(" | ", words)).param("id", questionId).param("limit", limit)
                 .query((rs, n) -> new QuestionRecords.Similar(rs.getString(1), rs.getString(2), rs.getString(3))).list();
@@ -256,10 +259,15 @@ class QuestionStore {
             where.append(" AND q.language = :language");
         }
         if (!query.text().isEmpty()) {
-            where.append(" ").append("""
-                     AND (q.code = upper(:text) OR lower(q.email) = lower(:text) OR q.name ILIKE '%' || :text || '%'
-                          OR EXISTS (SELECT 1 FROM question_message m WHERE m.question_id = q.id
-                                     AND m.body ILIKE '%' || :text || '%'))""");
+            // the shape of what was typed picks the one index that can answer it
+            if (query.text().toUpperCase(java.util.Locale.ROOT).matches("Q-\\d{4}-\\d{6}")) {
+                where.append(" AND q.code = upper(:text)");
+            } else if (query.text().contains("@")) {
+                where.append(" AND lower(q.email) = lower(:text)");
+            } else {
+                where.append(" AND (q.name ILIKE '%' || :text || '%' OR EXISTS (SELECT 1 FROM question_message m"
+                        + " WHERE m.question_id = q.id AND m.body ILIKE '%' || :text || '%'))");
+            }
         }
         if (query.before() != null) {
             where.append(" AND (q.last_message_at, q.id) < (:before, :beforeId)");
@@ -291,16 +299,16 @@ class QuestionStore {
                 .list();
     }
 
+    /** Each count from its own index (spam questions are always closed, so only "closed" needs to exclude them). */
     InboxCounts counts(String username) {
         return jdbc.sql("""
-                SELECT count(*) FILTER (WHERE status = 'NEW'),
-                       count(*) FILTER (WHERE assigned_to = :user AND status <> 'CLOSED'),
-                       count(*) FILTER (WHERE status = 'WAITING'),
-                       count(*) FILTER (WHERE status = 'ANSWERED'),
-                       count(*) FILTER (WHERE status = 'CLOSED'),
-                       count(*) FILTER (WHERE status IN ('NEW', 'OPEN') AND due_at < now()),
-                       count(*) FILTER (WHERE protection AND status <> 'CLOSED')
-                FROM question WHERE NOT spam
+                SELECT (SELECT count(*) FROM question WHERE status = 'NEW'),
+                       (SELECT count(*) FROM question WHERE assigned_to = :user AND status <> 'CLOSED'),
+                       (SELECT count(*) FROM question WHERE status = 'WAITING'),
+                       (SELECT count(*) FROM question WHERE status = 'ANSWERED'),
+                       (SELECT count(*) FROM question WHERE status = 'CLOSED' AND NOT spam),
+                       (SELECT count(*) FROM question WHERE status IN ('NEW', 'OPEN') AND due_at < now()),
+                       (SELECT count(*) FROM question WHERE protection AND status <> 'CLOSED')
                 """).param("user", username).query((rs, n) -> new InboxCounts(rs.getLong(1), rs.getLong(2),
                 rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
     }

@@ -100,7 +100,9 @@ class JdbcSearch implements SearchIndex, Search {
         var near = jdbc.sql("""
                 SELECT d.kind, d.ref, d.title, d.summary, d.url, d.topic, left(d.summary, 240) AS snippet
                 FROM search_document d
-                WHERE d.language = :language AND (:folded <% d.folded OR d.folded LIKE '%' || :folded || '%')""" + filters + """
+                WHERE d.language = :language AND\s""" + (language == Language.ZH
+                        // no spaces between Chinese words: trigram word similarity does not apply, a substring does
+                        ? "d.folded LIKE '%' || :folded || '%'" : ":folded <% d.folded") + filters + """
                  ORDER BY word_similarity(:folded, d.folded) DESC, d.id
                 LIMIT :limit
                 """).param("folded", String.join(" ", words)).param("language", language.code()).param("limit", limit);
