@@ -41,9 +41,12 @@ class TestMailboxPageTest {
 
         String mailbox = browser.get("/ufficio/posta-di-prova").body();
         assertThat(mailbox).contains("a.elidrissi@aci.local", "Invito all'area ufficio");
-        String first = browser.get("/ufficio/posta-di-prova/0").body();
+        java.util.regex.Matcher invitation = java.util.regex.Pattern
+                .compile("href=\"(/ufficio/posta-di-prova/\\d+)\">Invito").matcher(mailbox);
+        assertThat(invitation.find()).isTrue();
+        String first = browser.get(invitation.group(1)).body();
         assertThat(first).contains("Message-ID", "/invito/");
-        var html = browser.get("/ufficio/posta-di-prova/0/html");
+        var html = browser.get(invitation.group(1) + "/html");
         assertThat(html.headers().allValues("Content-Security-Policy")).anySatisfy(csp -> assertThat(csp).contains("sandbox"));
 
         String outbox = browser.get("/ufficio/posta?status=SENT").body();
