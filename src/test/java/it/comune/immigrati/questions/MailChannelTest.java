@@ -11,6 +11,7 @@ import it.comune.immigrati.testing.ImapMailbox;
 import it.comune.immigrati.testing.SmtpSender;
 import it.comune.immigrati.testing.TestStaff;
 import it.comune.immigrati.testing.WebClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,17 +45,13 @@ class MailChannelTest {
         return SmtpSender.send(mailServer.smtpPort(), from, DESK, subject, text, m -> { });
     }
 
-    private <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        T current = value.get();
-        while (!done.test(current) && System.nanoTime() < deadline) {
-            Thread.sleep(100); // the application polls the mailbox every 300 ms in tests
-            current = value.get();
-        }
-        return current;
+    /** The application polls the desk mailbox every 300 ms in tests. */
+    private <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(value::get, done::test);
     }
 
-    private String inboundStatus(String messageId) throws InterruptedException {
+    private String inboundStatus(String messageId) {
         return await(() -> jdbc.sql("SELECT status FROM mail_inbound WHERE message_key = :k").param("k", messageId)
                 .query(String.class).optional().orElse("NONE"), s -> !s.equals("NONE") && !s.equals("NEW"));
     }

@@ -7,6 +7,7 @@ import java.util.Properties;
 import java.util.function.Predicate;
 
 import jakarta.mail.BodyPart;
+import org.awaitility.Awaitility;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -55,18 +56,10 @@ public final class ImapMailbox {
         }
     }
 
-    /** Waits until a message matching {@code wanted} is in the inbox. */
-    public Mail await(Predicate<Mail> wanted, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Mail mail : read()) {
-                if (wanted.test(mail)) {
-                    return mail;
-                }
-            }
-            Thread.sleep(100); // polling a mailbox, as a mail client does
-        }
-        throw new AssertionError("No matching mail for " + address + " within " + limit + "; inbox: " + read());
+    /** Waits until a message matching {@code wanted} is in the inbox, polling as a mail client does. */
+    public Mail await(Predicate<Mail> wanted, Duration limit) {
+        return Awaitility.await("a matching mail for " + address).atMost(limit).pollInterval(Duration.ofMillis(100))
+                .until(() -> read().stream().filter(wanted).findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
     private static String part(Part part, String type) throws Exception {

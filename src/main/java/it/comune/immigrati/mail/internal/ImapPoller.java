@@ -9,8 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.locks.ReentrantLock;
 
 import it.comune.immigrati.mail.InboundMailHandler;
 import it.comune.immigrati.platform.AciProperties;
@@ -25,9 +23,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,28 +34,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * between fetching and committing only means the same UIDs are fetched again and found already stored.
  */
 @Component
-class ImapPoller implements SmartLifecycle {
+class ImapPoller {
 
     private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);
     private static final long FETCH_LOCK = 0x4143_494d_4150L; // "ACIMAP"
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final TaskScheduler scheduler;
     private final List<InboundMailHandler> handlers;
     private final AciProperties.Mail.Imap settings;
     private final String host;
     private final int port;
     private final String username;
     private final String password;
-    private final ReentrantLock polling = new ReentrantLock();
-    private volatile ScheduledFuture<?> task;
 
-    ImapPoller(JdbcClient jdbc, TransactionTemplate transactions, TaskScheduler scheduler,
-            List<InboundMailHandler> handlers, AciProperties properties, Optional<EmbeddedMailServer> embedded) {
+    ImapPoller(JdbcClient jdbc, TransactionTemplate transactions, List<InboundMailHandler> handlers, AciProperties properties, Optional<EmbeddedMailServer> embedded) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.scheduler = scheduler;
         this.handlers = handlers;
         this.settings = properties.mail().imap();
         boolean useEmbedded = settings.host() == null && embedded.isPresent();
@@ -71,14 +62,9 @@ class ImapPoller implements SmartLifecycle {
 
     /** Fetches what is new and processes everything pending; returns how many messages were stored. */
     int poll() {
-        polling.lock();
-        try {
-            int stored = host == null ? 0 : fetch();
-            processPending();
-            return stored;
-        } finally {
-            polling.unlock();
-        }
+        int stored = host == null ? 0 : fetch();
+        processPending();
+        return stored;
     }
 
     private int fetch() {
@@ -243,35 +229,5 @@ class ImapPoller implements SmartLifecycle {
 
     private static String truncate(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500);
-    }
-
-    @Override
-    public void start() {
-        if (!settings.enabled()) {
-            return;
-        }
-        task = scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                poll();
-            } catch (RuntimeException e) {
-                log.error("Desk mailbox poll failed; retrying at the next poll", e);
-            }
-        }, settings.pollInterval());
-    }
-
-    @Override
-    public void stop() {
-        ScheduledFuture<?> running = task;
-        if (running != null) {
-            running.cancel(false);
-        }
-        task = null;
-        polling.lock();
-        polling.unlock();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return task != null;
     }
 }

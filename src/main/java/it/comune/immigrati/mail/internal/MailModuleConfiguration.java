@@ -1,6 +1,10 @@
 package it.comune.immigrati.mail.internal;
 
 import it.comune.immigrati.platform.AccessRule;
+import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.platform.Poller;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.TaskScheduler;
 import it.comune.immigrati.site.NavigationItem;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +12,19 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class MailModuleConfiguration {
+
+    /** Delivers the outbox, from start to shutdown. */
+    @Bean
+    Poller outboxPoller(OutboxSender sender, TaskScheduler scheduler, AciProperties properties) {
+        return new Poller("Mail outbox delivery", scheduler, properties.mail().outbox().pollInterval(), sender::drain);
+    }
+
+    /** Reads the desk mailbox, unless this node is told not to. */
+    @Bean
+    @ConditionalOnProperty(name = "aci.mail.imap.enabled", havingValue = "true", matchIfMissing = true)
+    Poller deskMailboxPoller(ImapPoller mailbox, TaskScheduler scheduler, AciProperties properties) {
+        return new Poller("Desk mailbox poll", scheduler, properties.mail().imap().pollInterval(), mailbox::poll);
+    }
 
     @Bean
     AccessRule outboxPages() {

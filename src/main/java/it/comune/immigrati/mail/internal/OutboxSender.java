@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
@@ -16,12 +15,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,27 +29,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * would send it again, with the same Message-ID, so the receiving side can tell it is a duplicate.
  */
 @Component
-class OutboxSender implements SmartLifecycle {
+class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private final JdbcClient jdbc;
     private final JavaMailSender mailSender;
     private final TransactionTemplate transactions;
-    private final TaskScheduler scheduler;
     private final AciProperties.Mail settings;
     private final Counter sent;
     private final Counter failed;
     private final AtomicReference<Instant> lastPoll = new AtomicReference<>(Instant.now());
-    private volatile ScheduledFuture<?> task;
-    private final java.util.concurrent.locks.ReentrantLock draining = new java.util.concurrent.locks.ReentrantLock();
 
-    OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, TransactionTemplate transactions, TaskScheduler scheduler,
-            AciProperties properties, MeterRegistry meters) {
+    OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, TransactionTemplate transactions, AciProperties properties,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.transactions = transactions;
-        this.scheduler = scheduler;
         this.settings = properties.mail();
         this.sent = meters.counter("aci.mail.sent");
         this.failed = meters.counter("aci.mail.failed.attempts");
@@ -64,15 +57,6 @@ class OutboxSender implements SmartLifecycle {
 
     /** Delivers every message that is due; returns how many were sent. */
     int drain() {
-        draining.lock();
-        try {
-            return drainBatch();
-        } finally {
-            draining.unlock();
-        }
-    }
-
-    private int drainBatch() {
         lastPoll.set(Instant.now());
         int delivered = 0;
         for (int i = 0; i < settings.outbox().batchSize(); i++) {
@@ -160,34 +144,6 @@ class OutboxSender implements SmartLifecycle {
 
     Instant lastPoll() {
         return lastPoll.get();
-    }
-
-    @Override
-    public void start() {
-        task = scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                drain();
-            } catch (RuntimeException e) {
-                log.error("Mail outbox poll failed; retrying at the next poll", e);
-            }
-        }, settings.outbox().pollInterval());
-    }
-
-    @Override
-    public void stop() {
-        ScheduledFuture<?> running = task;
-        if (running != null) {
-            running.cancel(false);
-        }
-        task = null;
-        // wait for a poll in progress to finish its message, so nothing is half-sent at shutdown
-        draining.lock();
-        draining.unlock();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return task != null;
     }
 
     /** A MIME message that keeps the Message-ID we gave it instead of making a new one on save. */

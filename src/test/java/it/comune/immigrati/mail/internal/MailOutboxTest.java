@@ -19,12 +19,12 @@ import it.comune.immigrati.site.Language;
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.AppProcess;
 import it.comune.immigrati.testing.ImapMailbox;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,13 +51,12 @@ class MailOutboxTest {
     JavaMailSender mailSender;
 
     @Autowired
-    TaskScheduler scheduler;
-
-    @Autowired
     AciProperties properties;
 
+    /** The application's own delivery of the outbox, paused while a test plays the sender. */
     @Autowired
-    OutboxSender applicationSender;
+    @org.springframework.beans.factory.annotation.Qualifier("outboxPoller")
+    it.comune.immigrati.platform.Poller applicationSender;
 
     @Test
     void aQueuedMessageArrivesInTheRecipientsLanguageAsTextAndHtml() throws Exception {
@@ -102,7 +101,7 @@ class MailOutboxTest {
             JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
             unreachable.setHost("127.0.0.1");
             unreachable.setPort(AppProcess.freePort());
-            OutboxSender broken = new OutboxSender(jdbc, unreachable, transactions, scheduler, properties,
+            OutboxSender broken = new OutboxSender(jdbc, unreachable, transactions, properties,
                     new SimpleMeterRegistry());
             transactions.executeWithoutResult(status -> outbox.queue(MailMessage.to(recipient, Language.IT)
                     .subject("mail.invite.subject", "ritardo").about("test", recipient)));
@@ -130,17 +129,15 @@ class MailOutboxTest {
     }
 
     /** Other tests' mail (and the demo data's) is delivered first, so only this test's messages are in play. */
-    private void awaitOutboxIdle() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= now()")
-                .query(Long.class).single() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100); // the application's poller runs every 200 ms in tests
-        }
+    private void awaitOutboxIdle() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc
+                .sql("SELECT count(*) FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= now()")
+                .query(Long.class).single() == 0);
     }
 
     @Test
     void backOffDoublesUpToTheMaximum() {
-        OutboxSender sender = new OutboxSender(jdbc, mailSender, transactions, scheduler, properties, new SimpleMeterRegistry());
+        OutboxSender sender = new OutboxSender(jdbc, mailSender, transactions, properties, new SimpleMeterRegistry());
         assertThat(sender.backoff(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(sender.backoff(2)).isEqualTo(Duration.ofMinutes(1));
         assertThat(sender.backoff(5)).isEqualTo(Duration.ofMinutes(8));
@@ -152,9 +149,9 @@ class MailOutboxTest {
         String recipient = "concorrenza" + System.nanoTime() + "@example.org";
         int count = 60;
         List<OutboxSender> senders = List.of(
-                new OutboxSender(jdbc, mailSender, transactions, scheduler, properties, new SimpleMeterRegistry()),
-                new OutboxSender(jdbc, mailSender, transactions, scheduler, properties, new SimpleMeterRegistry()),
-                new OutboxSender(jdbc, mailSender, transactions, scheduler, properties, new SimpleMeterRegistry()));
+                new OutboxSender(jdbc, mailSender, transactions, properties, new SimpleMeterRegistry()),
+                new OutboxSender(jdbc, mailSender, transactions, properties, new SimpleMeterRegistry()),
+                new OutboxSender(jdbc, mailSender, transactions, properties, new SimpleMeterRegistry()));
         int delivered = 0;
         awaitOutboxIdle();
         applicationSender.stop();
