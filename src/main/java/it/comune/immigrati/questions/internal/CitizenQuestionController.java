@@ -37,10 +37,12 @@ class CitizenQuestionController {
     private final Faqs faqs;
     private final Search search;
     private final IntakeRules rules;
+    private final ProofOfWork proofOfWork;
 
     CitizenQuestionController(QuestionDesk desk, QuestionsProperties settings, Attachments attachments,
-            SubmissionLimits limits, Faqs faqs, Search search, IntakeRules rules) {
+            SubmissionLimits limits, Faqs faqs, Search search, IntakeRules rules, ProofOfWork proofOfWork) {
         this.rules = rules;
+        this.proofOfWork = proofOfWork;
         this.desk = desk;
         this.settings = settings;
         this.attachments = attachments;
@@ -102,13 +104,14 @@ class CitizenQuestionController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return formView(form, errors, model);
         }
-        if (!limits.allow(request.getRemoteAddr(), form.getEmail())) {
+        boolean solved = proofOfWork.verify(form.getAltcha());
+        if (!limits.allow(request.getRemoteAddr(), form.getEmail(), solved)) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return formView(form, List.of("questions.error.rate"), model);
         }
         Question question = desk.submit(new QuestionDesk.Submission(form.getSubmission(), form.getEmail(), form.getName(),
                 Language.byCode(form.getLanguage()).orElseThrow(), form.getTopic(), form.getText(), form.isPublish(),
-                files.files(), "WEB", null));
+                files.files(), "WEB", null).withProofOfWork(solved));
         return "redirect:/quesiti/stato/" + question.accessToken() + "?inviata";
     }
 
@@ -123,6 +126,7 @@ class CitizenQuestionController {
         model.addAttribute("topics", settings.topics());
         model.addAttribute("maxAttachments", settings.maxAttachments());
         model.addAttribute("maxTextLength", settings.maxTextLength());
+        model.addAttribute("challenge", proofOfWork.challenge());
         return "questions/new";
     }
 

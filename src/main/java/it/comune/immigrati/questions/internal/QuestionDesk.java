@@ -53,7 +53,19 @@ class QuestionDesk {
     }
 
     record Submission(UUID submissionKey, String email, String name, Language language, String topic, String text,
-            boolean publishConsent, List<NewAttachment> attachments, String channel, String mailMessageId) {
+            boolean publishConsent, List<NewAttachment> attachments, String channel, String mailMessageId,
+            boolean proofOfWork) {
+
+        Submission(UUID submissionKey, String email, String name, Language language, String topic, String text,
+                boolean publishConsent, List<NewAttachment> attachments, String channel, String mailMessageId) {
+            this(submissionKey, email, name, language, topic, text, publishConsent, attachments, channel, mailMessageId,
+                    false);
+        }
+
+        Submission withProofOfWork(boolean solved) {
+            return new Submission(submissionKey, email, name, language, topic, text, publishConsent, attachments, channel,
+                    mailMessageId, solved);
+        }
     }
 
     /** Stores a new question and queues its confirmation; a repeated submission key returns the first question. */
@@ -68,6 +80,9 @@ class QuestionDesk {
         }
         long message = store.addMessage(question.id(), Kind.CITIZEN, null, submission.text(), submission.mailMessageId());
         submission.attachments().forEach(a -> store.addAttachment(message, a));
+        if (submission.proofOfWork()) {
+            store.markProofOfWork(question.id());
+        }
         outbox.queue(MailMessage.to(question.email(), submission.language())
                 .subject("questions.mail.received.subject", question.code())
                 .paragraph("questions.mail.received.body", question.code())

@@ -21,6 +21,8 @@ public class QuestionForm {
     /** A fresh key per form shown, so that a double click stores one question. */
     private UUID submission = UUID.randomUUID();
     private List<MultipartFile> attachments = new ArrayList<>();
+    /** The solved proof-of-work challenge (base64 JSON), set by the page script; empty without JavaScript. */
+    private String altcha = "";
 
     public String getEmail() {
         return email;
@@ -92,6 +94,14 @@ public class QuestionForm {
 
     public void setSubmission(UUID submission) {
         this.submission = submission == null ? UUID.randomUUID() : submission;
+    }
+
+    public String getAltcha() {
+        return altcha;
+    }
+
+    public void setAltcha(String altcha) {
+        this.altcha = altcha == null ? "" : altcha;
     }
 
     public List<MultipartFile> getAttachments() {

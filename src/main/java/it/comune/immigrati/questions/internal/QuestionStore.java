@@ -189,6 +189,10 @@ class QuestionStore {
                 """).param("user", username).param("id", id).update();
     }
 
+    void markProofOfWork(long id) {
+        jdbc.sql("UPDATE question SET proof_of_work = true WHERE id = :id").param("id", id).update();
+    }
+
     void markSpam(long id) {
         jdbc.sql("UPDATE question SET spam = true, status = 'CLOSED', closed_at = now(), updated_at = now() WHERE id = :id")
                 .param("id", id).update();

@@ -22,7 +22,10 @@ record QuestionsProperties(
         @DefaultValue("5") int submissionsPerAddressPerHour,
         @DefaultValue("20") int submissionsPerClientPerHour,
         @DefaultValue("10m") Duration colleagueViewWindow,
-        @DefaultValue("24") int retentionMonths) {
+        @DefaultValue("24") int retentionMonths,
+        @DefaultValue("3") int unverifiedSubmissionsPerClientPerHour,
+        String proofOfWorkKey,
+        @DefaultValue("50000") long proofOfWorkMaxNumber) {
 
     static final String FALLBACK_TOPIC = "altro";
 }

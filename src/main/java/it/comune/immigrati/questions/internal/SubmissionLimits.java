@@ -30,6 +30,22 @@ class SubmissionLimits {
         this.settings = settings;
     }
 
+    /**
+     * Takes one submission from the client's and the address's allowances; false if either is used up.
+     * A client that did not solve the proof of work draws on a much smaller allowance.
+     */
+    synchronized boolean allow(String client, String email, boolean proofOfWork) {
+        if (!proofOfWork && bucket("unverified:" + client, settings.unverifiedSubmissionsPerClientPerHour())
+                .getAvailableTokens() < 1) {
+            return false;
+        }
+        boolean allowed = allow(client, email);
+        if (allowed && !proofOfWork) {
+            bucket("unverified:" + client, settings.unverifiedSubmissionsPerClientPerHour()).tryConsume(1);
+        }
+        return allowed;
+    }
+
     /** Takes one submission from both allowances; false if either is used up. */
     synchronized boolean allow(String client, String email) {
         Bucket byClient = bucket("ip:" + client, settings.submissionsPerClientPerHour());
