@@ -156,6 +156,16 @@ class QuestionDeskBrowserTest {
         new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("rated")));
     }
 
+    /** The demo data's FAQ on renewals appears while the resident is still typing (htmx, debounced). */
+    @Test
+    void matchingFaqAppearWhileTheResidentTypes() {
+        resident.get(url("/quesiti/nuovo?lang=it"));
+        resident.findElement(By.id("text")).sendKeys("Quando devo fare il rinnovo del permesso di soggiorno?");
+        new WebDriverWait(resident, Duration.ofSeconds(10)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#suggestions a[href='/faq/rinnovo-permesso-di-soggiorno']")));
+        noViolations(resident);
+    }
+
     @Test
     void theFaqPagesHaveNoWcagViolationsInItalianAndArabic() {
         jdbc.sql("""
