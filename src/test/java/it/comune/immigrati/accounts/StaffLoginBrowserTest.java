@@ -67,6 +67,7 @@ class StaffLoginBrowserTest {
         assertThat(browser.findElement(By.cssSelector("img.aci-qr")).getAttribute("src")).startsWith("data:image/png");
         assertThat(Browser.accessibilityViolations(browser)).isEmpty();
         String secret = browser.findElement(By.id("totp-secret")).getText().trim();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
         browser.findElement(By.id("code")).sendKeys(TestStaff.code(secret, TestStaff.currentStep()), Keys.ENTER);
 
         awaitUrl("/ufficio/pagine");
@@ -79,6 +80,7 @@ class StaffLoginBrowserTest {
         browser.findElement(By.id("password")).sendKeys(account.password(), Keys.ENTER);
         awaitUrl("/login/totp");
         browser.findElement(By.id("code")).sendKeys("000000", Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("totp-error")));
         assertThat(browser.findElement(By.id("totp-error")).isDisplayed()).isTrue();
         assertThat(Browser.accessibilityViolations(browser)).isEmpty();
     }
@@ -91,6 +93,7 @@ class StaffLoginBrowserTest {
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.id("username")).sendKeys(admin.username());
         browser.findElement(By.id("password")).sendKeys(admin.password(), Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
         browser.findElement(By.id("code")).sendKeys(TestStaff.code(admin.totpSecret(), TestStaff.currentStep()), Keys.ENTER);
         awaitUrl("/ufficio");
         StringBuilder violations = new StringBuilder();

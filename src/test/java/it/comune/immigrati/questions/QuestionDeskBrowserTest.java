@@ -108,6 +108,7 @@ class QuestionDeskBrowserTest {
         operator.get(url("/login"));
         operator.findElement(By.id("username")).sendKeys(account.username());
         operator.findElement(By.id("password")).sendKeys(account.password(), Keys.ENTER);
+        new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
         operator.findElement(By.id("code")).sendKeys(TestStaff.code(account.totpSecret(), TestStaff.currentStep()), Keys.ENTER);
         new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ufficio"));
         operator.get(url("/ufficio/quesiti?view=new&language=ar"));

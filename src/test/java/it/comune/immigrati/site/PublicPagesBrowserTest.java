@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicPagesBrowserTest {
 
     private static final List<String> PUBLIC_PAGES = List.of("/", "/privacy", "/accessibilita", "/note-legali",
-            "/quesiti", "/quesiti/nuovo",
+            "/quesiti", "/quesiti/nuovo", "/faq", "/cerca?q=permesso", "/cerca?q=parolainesistente",
             "/login", "/pagina-che-non-esiste", "/invito/link-non-valido");
 
     @LocalServerPort
