@@ -1,15 +1,12 @@
 package it.comune.immigrati.accounts.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 import it.comune.immigrati.mail.MailMessage;
 import it.comune.immigrati.mail.MailOutbox;
 import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.platform.Secrets;
 import it.comune.immigrati.site.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,8 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Invitations {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final MailOutbox outbox;
@@ -36,9 +31,7 @@ class Invitations {
 
     @Transactional
     void send(StaffUser user, String invitedBy, Language language) {
-        byte[] token = new byte[16];
-        RANDOM.nextBytes(token);
-        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        String encoded = Secrets.linkToken();
         jdbc.sql("UPDATE staff_invitation SET used_at = now(), updated_at = now() WHERE user_id = :user AND used_at IS NULL")
                 .param("user", user.id()).update();
         jdbc.sql("""
@@ -69,10 +62,6 @@ class Invitations {
     }
 
     private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(token.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import it.comune.immigrati.accounts.AuditLog;
 import it.comune.immigrati.accounts.StaffRole;
 import it.comune.immigrati.platform.Audited;
+import it.comune.immigrati.platform.EmailAddresses;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,8 +29,6 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Controller
 @RequestMapping("/ufficio/utenti")
 class UsersController {
-
-    private static final String EMAIL = "^[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,}$";
 
     private final StaffUsers users;
     private final Invitations invitations;
@@ -142,7 +141,7 @@ class UsersController {
         if (form.getDisplayName().isBlank() || form.getDisplayName().length() > 120) {
             errors.add("users.error.name");
         }
-        if (form.getEmail().length() > 254 || !form.getEmail().matches(EMAIL)) {
+        if (!EmailAddresses.valid(form.getEmail())) {
             errors.add("users.error.email");
         }
         if (roles(form).isEmpty()) {

@@ -3,8 +3,6 @@ package it.comune.immigrati.mail.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +10,8 @@ import java.util.Properties;
 
 import it.comune.immigrati.mail.InboundMailHandler;
 import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.platform.ClusterLocks;
+import it.comune.immigrati.platform.Secrets;
 import it.comune.immigrati.platform.EmbeddedMailServer;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -89,9 +89,7 @@ class ImapPoller {
     }
 
     private int storeNew(Folder folder) {
-        boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)").param("key", FETCH_LOCK)
-                .query(Boolean.class).single();
-        if (!mine) {
+        if (!ClusterLocks.tryForTransaction(jdbc, FETCH_LOCK)) {
             return 0; // another node is fetching right now
         }
         try {
@@ -203,11 +201,7 @@ class ImapPoller {
         if (id != null && !id.isBlank()) {
             return id.strip();
         }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + HexFormat.of().formatHex(Secrets.sha256(raw));
     }
 
     private static String sender(MimeMessage message) {

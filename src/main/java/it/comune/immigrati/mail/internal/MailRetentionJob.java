@@ -2,6 +2,7 @@ package it.comune.immigrati.mail.internal;
 
 import it.comune.immigrati.mail.MailPrivacy;
 import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.platform.ClusterLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ class MailRetentionJob {
     @Scheduled(cron = "${aci.mail.retention-cron:0 40 3 * * *}", zone = "Europe/Rome")
     void expire() {
         Integer deleted = transactions.execute(status -> {
-            if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:k)").param("k", LOCK).query(Boolean.class).single()) {
+            if (!ClusterLocks.tryForTransaction(jdbc, LOCK)) {
                 return 0;
             }
             return privacy.expire(properties.mail().retention());

@@ -28,8 +28,6 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Controller
 class CitizenQuestionController {
 
-    static final String EMAIL = IntakeRules.EMAIL;
-
     private final QuestionDesk desk;
     private final QuestionsProperties settings;
     private final Attachments attachments;

@@ -62,7 +62,7 @@ class Faqs {
                 .orElseThrow();
         long id = jdbc.sql("""
                 INSERT INTO faq (slug, topic, source_question_id, created_by)
-                VALUES ('bozza-' || nextval('question_number'), :topic, :question, :staff) RETURNING id
+                VALUES ('bozza-' || replace(gen_random_uuid()::text, '-', ''), :topic, :question, :staff) RETURNING id
                 """).param("topic", question.topic()).param("question", question.id()).param("staff", staff)
                 .query(Long.class).single();
         String cleanQuestion = Anonymiser.anonymise(asked, question.name());

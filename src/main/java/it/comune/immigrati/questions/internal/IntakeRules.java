@@ -3,14 +3,13 @@ package it.comune.immigrati.questions.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import it.comune.immigrati.platform.EmailAddresses;
 import it.comune.immigrati.site.Language;
 import org.springframework.stereotype.Component;
 
 /** What a new question must satisfy, the same on the web form and on the JSON API. Returns message keys. */
 @Component
 class IntakeRules {
-
-    static final String EMAIL = "^[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,}$";
 
     private final QuestionsProperties settings;
 
@@ -20,7 +19,7 @@ class IntakeRules {
 
     List<String> problems(String email, String name, String language, String topic, String text, boolean privacy) {
         List<String> errors = new ArrayList<>();
-        if (email == null || email.length() > 254 || !email.matches(EMAIL)) {
+        if (!EmailAddresses.valid(email)) {
             errors.add("questions.error.email");
         }
         if (name != null && name.length() > 120) {

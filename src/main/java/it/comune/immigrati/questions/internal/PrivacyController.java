@@ -3,6 +3,7 @@ package it.comune.immigrati.questions.internal;
 import java.security.Principal;
 import java.util.Map;
 
+import it.comune.immigrati.platform.EmailAddresses;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,7 @@ class PrivacyController {
     String page(@RequestParam(defaultValue = "") String email, Model model) {
         String address = email.strip();
         model.addAttribute("email", address);
-        model.addAttribute("questions", address.matches(CitizenQuestionController.EMAIL) ? privacy.questionsOf(address)
+        model.addAttribute("questions", EmailAddresses.valid(address) ? privacy.questionsOf(address)
                 : java.util.List.of());
         return "questions/privacy";
     }
@@ -63,7 +64,7 @@ class PrivacyController {
 
     private static String valid(String email) {
         String address = email.strip();
-        if (!address.matches(CitizenQuestionController.EMAIL)) {
+        if (!EmailAddresses.valid(address)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         return address;

@@ -1,10 +1,8 @@
 package it.comune.immigrati.questions.internal;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import java.util.UUID;
 import it.comune.immigrati.mail.MailMessage;
 import it.comune.immigrati.mail.MailOutbox;
 import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.platform.Secrets;
 import it.comune.immigrati.platform.Audited;
 import it.comune.immigrati.platform.WorkingDays;
 import it.comune.immigrati.questions.QuestionSubmitted;
@@ -32,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class QuestionDesk {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final QuestionStore store;
     private final MailOutbox outbox;
@@ -74,7 +71,7 @@ class QuestionDesk {
         String code = "Q-" + LocalDate.now(Ui.ROME).getYear() + "-" + String.format("%06d", store.nextNumber());
         Question question = store.insert(new QuestionStore.NewQuestion(submission.submissionKey(), submission.email(),
                 blankToNull(submission.name()), submission.language().code(), submission.topic(), submission.channel(),
-                submission.publishConsent(), dueAt()), code, newToken());
+                submission.publishConsent(), dueAt()), code, Secrets.linkToken());
         if (!question.code().equals(code)) {
             return question; // a double click: the first submission stands, nothing more to do
         }
@@ -247,11 +244,6 @@ class QuestionDesk {
                 question.code(), ""));
     }
 
-    private static String newToken() {
-        byte[] token = new byte[16];
-        RANDOM.nextBytes(token);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

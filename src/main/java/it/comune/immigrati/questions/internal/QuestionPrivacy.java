@@ -1,6 +1,5 @@
 package it.comune.immigrati.questions.internal;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -9,6 +8,8 @@ import java.util.Map;
 
 import it.comune.immigrati.mail.MailPrivacy;
 import it.comune.immigrati.platform.Audited;
+import it.comune.immigrati.platform.ClusterLocks;
+import it.comune.immigrati.platform.Secrets;
 import it.comune.immigrati.questions.internal.QuestionRecords.Message;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import org.slf4j.Logger;
@@ -30,7 +31,6 @@ class QuestionPrivacy {
 
     private static final Logger log = LoggerFactory.getLogger(QuestionPrivacy.class);
     private static final long RETENTION_LOCK = 0x4143_5152_4554L; // "ACQRET"
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final QuestionStore store;
@@ -110,7 +110,7 @@ class QuestionPrivacy {
     @Scheduled(cron = "${aci.questions.retention-cron:0 15 3 * * *}", zone = "Europe/Rome")
     void expire() {
         Integer done = transactions.execute(status -> {
-            if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:k)").param("k", RETENTION_LOCK).query(Boolean.class).single()) {
+            if (!ClusterLocks.tryForTransaction(jdbc, RETENTION_LOCK)) {
                 return 0;
             }
             List<Long> expired = jdbc.sql("""
@@ -134,14 +134,12 @@ class QuestionPrivacy {
         jdbc.sql("DELETE FROM question_attachment WHERE message_id IN (SELECT id FROM question_message WHERE question_id = :q)")
                 .param("q", question.id()).update();
         jdbc.sql("DELETE FROM question_view WHERE question_id = :q").param("q", question.id()).update();
-        byte[] token = new byte[16];
-        RANDOM.nextBytes(token);
         jdbc.sql("""
                 UPDATE question SET email = 'anonimo-' || id || '@anonimo.invalid', name = NULL, rating_comment = NULL,
                        access_token = :token, submission_key = NULL, status = 'CLOSED',
                        closed_at = coalesce(closed_at, now()), anonymised_at = now(), updated_at = now()
                 WHERE id = :q
-                """).param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(token))
+                """).param("token", Secrets.linkToken())
                 .param("q", question.id()).update();
     }
 }

@@ -1,7 +1,5 @@
 package it.comune.immigrati.questions.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import it.comune.immigrati.platform.Secrets;
 import it.comune.immigrati.questions.internal.QuestionRecords.Attachment;
 import it.comune.immigrati.questions.internal.QuestionRecords.InboxCounts;
 import it.comune.immigrati.questions.internal.QuestionRecords.InboxRow;
@@ -139,7 +138,7 @@ class QuestionStore {
                 VALUES (:message, :name, :type, :size, :sha, :content)
                 """).param("message", messageId).param("name", attachment.fileName())
                 .param("type", attachment.contentType()).param("size", attachment.content().length)
-                .param("sha", sha256(attachment.content())).param("content", attachment.content()).update();
+                .param("sha", Secrets.sha256(attachment.content())).param("content", attachment.content()).update();
     }
 
     List<Message> thread(long questionId, boolean withNotes) {
@@ -333,11 +332,4 @@ class QuestionStore {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
