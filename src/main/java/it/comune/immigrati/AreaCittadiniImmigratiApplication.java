@@ -1,5 +1,7 @@
 package it.comune.immigrati;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +13,23 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class AreaCittadiniImmigratiApplication {
 
+    /** Commands that run once against the database and exit, e.g. {@code import-guides <folder>}. */
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("import-guides");
+
     public static void main(String[] args) {
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            // a command is not a node: no fixed port, no demo data, no mail polling or delivery
+            // (system properties rank above application.yml; command-line options still win)
+            Map.of("server.port", "0", "aci.demo-data", "false", "aci.mail.imap.enabled", "false",
+                    "aci.mail.outbox.enabled", "false", "aci.mail.embedded.smtp-port", "0",
+                    "aci.mail.embedded.imap-port", "0")
+                    .forEach((key, value) -> {
+                        if (System.getProperty(key) == null) {
+                            System.setProperty(key, value);
+                        }
+                    });
+            System.exit(SpringApplication.exit(SpringApplication.run(AreaCittadiniImmigratiApplication.class, args)));
+        }
         SpringApplication.run(AreaCittadiniImmigratiApplication.class, args);
     }
 }

@@ -17,7 +17,14 @@ public record AciProperties(
         Boolean demoData,
         @DefaultValue Comune comune,
         @DefaultValue Mail mail,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue({ "permesso-di-soggiorno", "ricongiungimento-familiare", "cittadinanza", "residenza-anagrafe",
+                "lavoro", "casa", "scuola", "salute", "corsi-di-italiano", "altro" }) java.util.List<String> topics) {
+
+    /*
+     * topics: the codes that questions, guides and search share; their labels are the messages
+     * topic.<code> (a topic without a label shows its code).
+     */
 
     /** Demo data is on by default when the database is the embedded one. */
     public boolean demoDataEnabled(boolean embeddedDatabase) {

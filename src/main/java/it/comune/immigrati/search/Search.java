@@ -16,6 +16,9 @@ public interface Search {
      */
     Results search(String text, Language language, List<String> kinds, String topic, int limit);
 
+    /** The newest documents of one kind on one topic in {@code language}: "related" lists. */
+    List<Hit> newest(String kind, String topic, Language language, int limit);
+
     /** Records a query that found nothing, for editors (not done for suggestions while typing). */
     void recordMiss(String text, Language language);
 

@@ -13,6 +13,9 @@ public interface SearchIndex {
     /** Removes every language of a document (unpublished or deleted). */
     void remove(String kind, String ref);
 
+    /** Removes one language of a document (that translation was withdrawn). */
+    void remove(String kind, String ref, Language language);
+
     /**
      * @param kind        what it is: {@code faq}, {@code guide}, ...
      * @param ref         its key within the kind (a slug)

@@ -15,12 +15,53 @@ public final class Markdown {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).build();
+    private static final String SECTION_ID = "sezione-";
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS)
             .and(Sanitizers.TABLES)
-            .and(new HtmlPolicyBuilder().allowElements("hr", "pre", "code").toFactory());
+            .and(new HtmlPolicyBuilder().allowElements("hr", "pre", "code", "h2")
+                    .allowAttributes("id").matching(java.util.regex.Pattern.compile(SECTION_ID + "[0-9]{1,3}")).onElements("h2")
+                    .toFactory());
+
+    /** A rendered text with its second-level headings, for a page index. */
+    public record Sections(String html, java.util.List<Section> sections) {
+    }
+
+    /** A heading and the anchor it can be reached at. */
+    public record Section(String id, String title) {
+    }
 
     private Markdown() {
     }
+
+    /** Renders {@code markdown} like {@link #toSafeHtml} and gives every {@code ##} heading an anchor. */
+    public static Sections withSections(String markdown) {
+        Node document = PARSER.parse(markdown == null ? "" : markdown);
+        java.util.List<Section> sections = new java.util.ArrayList<>();
+        java.util.Map<Node, String> ids = new java.util.IdentityHashMap<>();
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof org.commonmark.node.Heading heading && heading.getLevel() == 2) {
+                String id = SECTION_ID + (sections.size() + 1);
+                ids.put(heading, id);
+                sections.add(new Section(id, TEXT.render(heading).strip()));
+            }
+        }
+        HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true)
+                .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                    String id = ids.get(node);
+                    if (id != null) {
+                        attributes.put("id", id);
+                    }
+                }).build();
+        return new Sections(POLICY.sanitize(renderer.render(document)), java.util.List.copyOf(sections));
+    }
+
+    /** The words of {@code markdown} without markup, for the search index. */
+    public static String toPlainText(String markdown) {
+        return TEXT.render(PARSER.parse(markdown == null ? "" : markdown));
+    }
+
+    private static final org.commonmark.renderer.text.TextContentRenderer TEXT =
+            org.commonmark.renderer.text.TextContentRenderer.builder().build();
 
     public static String toSafeHtml(String markdown) {
         Node document = PARSER.parse(markdown == null ? "" : markdown);

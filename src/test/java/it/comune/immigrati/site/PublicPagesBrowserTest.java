@@ -31,6 +31,8 @@ class PublicPagesBrowserTest {
 
     private static final List<String> PUBLIC_PAGES = List.of("/", "/privacy", "/accessibilita", "/note-legali",
             "/quesiti", "/quesiti/nuovo", "/faq", "/cerca?q=permesso", "/cerca?q=parolainesistente",
+            "/guide", "/guide?situazione=famiglia", "/guide/ricongiungimento-familiare", "/guide/cittadinanza-italiana",
+            "/guide/iscrizione-servizio-sanitario-nazionale/valutazione?voto=2", "/guide/iscrizione-servizio-sanitario-nazionale/valutazione/grazie",
             "/login", "/pagina-che-non-esiste", "/invito/link-non-valido");
 
     @LocalServerPort

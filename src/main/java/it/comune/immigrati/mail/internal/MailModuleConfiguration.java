@@ -15,6 +15,7 @@ class MailModuleConfiguration {
 
     /** Delivers the outbox, from start to shutdown. */
     @Bean
+    @ConditionalOnProperty(name = "aci.mail.outbox.enabled", havingValue = "true", matchIfMissing = true)
     Poller outboxPoller(OutboxSender sender, TaskScheduler scheduler, AciProperties properties) {
         return new Poller("Mail outbox delivery", scheduler, properties.mail().outbox().pollInterval(), sender::drain);
     }

@@ -95,6 +95,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 || !process.get().info().command().orElse("").endsWith("postgres")) {
             return; // postgres itself removes a stale pid file of a dead process on start
         }
+        Optional<ProcessHandle> owner = process.get().parent().filter(ProcessHandle::isAlive);
+        if (owner.isPresent() && owner.get().info().command().orElse("").matches(".*/java[^/]*$")) {
+            // not orphaned: another application (or an import command) is using this database right now
+            throw new IllegalStateException("The embedded database in " + dataDirectory.toAbsolutePath()
+                    + " is in use by another running application (pid " + owner.get().pid() + "): stop it first");
+        }
         log.warn("Stopping the orphaned PostgreSQL (pid {}) left running on {} by an earlier crash", pid,
                 dataDirectory.toAbsolutePath());
         ProcessHandle postmaster = process.get();

@@ -21,8 +21,10 @@ class CannedAnswersController {
 
     private final CannedAnswers canned;
     private final QuestionsProperties settings;
+    private final java.util.List<String> topics;
 
-    CannedAnswersController(CannedAnswers canned, QuestionsProperties settings) {
+    CannedAnswersController(it.comune.immigrati.platform.AciProperties aci, CannedAnswers canned, QuestionsProperties settings) {
+        this.topics = aci.topics();
         this.canned = canned;
         this.settings = settings;
     }
@@ -31,7 +33,7 @@ class CannedAnswersController {
     String list(@RequestParam(required = false) Long id, Model model) {
         model.addAttribute("answers", canned.all());
         model.addAttribute("editing", id == null ? null : canned.byId(id).orElse(null));
-        model.addAttribute("topics", settings.topics());
+        model.addAttribute("topics", topics);
         return "questions/canned";
     }
 
@@ -40,7 +42,7 @@ class CannedAnswersController {
             @RequestParam String language, @RequestParam String title, @RequestParam String body, Principal staff,
             RedirectAttributes redirect) {
         if (Language.byCode(language).isEmpty() || title.isBlank() || title.length() > 200 || body.isBlank()
-                || body.length() > 20000 || (!topic.isEmpty() && !settings.topics().contains(topic))) {
+                || body.length() > 20000 || (!topic.isEmpty() && !topics.contains(topic))) {
             redirect.addFlashAttribute("problem", "canned.error");
             return "redirect:/ufficio/modelli";
         }

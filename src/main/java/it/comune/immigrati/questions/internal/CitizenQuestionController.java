@@ -30,6 +30,7 @@ class CitizenQuestionController {
 
     private final QuestionDesk desk;
     private final QuestionsProperties settings;
+    private final java.util.List<String> topics;
     private final Attachments attachments;
     private final SubmissionLimits limits;
     private final Faqs faqs;
@@ -37,8 +38,9 @@ class CitizenQuestionController {
     private final IntakeRules rules;
     private final ProofOfWork proofOfWork;
 
-    CitizenQuestionController(QuestionDesk desk, QuestionsProperties settings, Attachments attachments,
+    CitizenQuestionController(it.comune.immigrati.platform.AciProperties aci, QuestionDesk desk, QuestionsProperties settings, Attachments attachments,
             SubmissionLimits limits, Faqs faqs, Search search, IntakeRules rules, ProofOfWork proofOfWork) {
+        this.topics = aci.topics();
         this.rules = rules;
         this.proofOfWork = proofOfWork;
         this.desk = desk;
@@ -121,7 +123,7 @@ class CitizenQuestionController {
     private String formView(QuestionForm form, List<String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("topics", settings.topics());
+        model.addAttribute("topics", topics);
         model.addAttribute("maxAttachments", settings.maxAttachments());
         model.addAttribute("maxTextLength", settings.maxTextLength());
         model.addAttribute("challenge", proofOfWork.challenge());

@@ -22,8 +22,10 @@ class FaqController {
     private final Faqs faqs;
     private final Search search;
     private final QuestionsProperties settings;
+    private final java.util.List<String> topics;
 
-    FaqController(Faqs faqs, Search search, QuestionsProperties settings) {
+    FaqController(it.comune.immigrati.platform.AciProperties aci, Faqs faqs, Search search, QuestionsProperties settings) {
+        this.topics = aci.topics();
         this.faqs = faqs;
         this.search = search;
         this.settings = settings;
@@ -34,10 +36,10 @@ class FaqController {
             HttpServletRequest request, Model model) {
         Language language = Language.of(RequestContextUtils.getLocale(request));
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
-        String chosenTopic = settings.topics().contains(topic) ? topic : null;
+        String chosenTopic = topics.contains(topic) ? topic : null;
         model.addAttribute("q", text);
         model.addAttribute("topic", chosenTopic == null ? "" : chosenTopic);
-        model.addAttribute("topics", settings.topics());
+        model.addAttribute("topics", topics);
         if (text.isEmpty()) {
             model.addAttribute("faqs", faqs.publishedIn(language).stream()
                     .filter(f -> chosenTopic == null || f.faq().topic().equals(chosenTopic)).toList());

@@ -26,8 +26,10 @@ class FaqStaffController {
     private final Faqs faqs;
     private final QuestionStore questions;
     private final QuestionsProperties settings;
+    private final java.util.List<String> topics;
 
-    FaqStaffController(Faqs faqs, QuestionStore questions, QuestionsProperties settings) {
+    FaqStaffController(it.comune.immigrati.platform.AciProperties aci, Faqs faqs, QuestionStore questions, QuestionsProperties settings) {
+        this.topics = aci.topics();
         this.faqs = faqs;
         this.questions = questions;
         this.settings = settings;
@@ -64,7 +66,7 @@ class FaqStaffController {
         model.addAttribute("question", question);
         model.addAttribute("answer", answer);
         model.addAttribute("errors", errors);
-        model.addAttribute("topics", settings.topics());
+        model.addAttribute("topics", topics);
         return "questions/faq-staff-edit";
     }
 
@@ -95,7 +97,7 @@ class FaqStaffController {
             RedirectAttributes redirect) {
         faqs.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String cleanSlug = slug.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!cleanSlug.matches("^[a-z0-9]+(-[a-z0-9]+)*$") || cleanSlug.length() > 100 || !settings.topics().contains(topic)
+        if (!cleanSlug.matches("^[a-z0-9]+(-[a-z0-9]+)*$") || cleanSlug.length() > 100 || !topics.contains(topic)
                 || faqs.bySlug(cleanSlug).filter(f -> f.id() != id).isPresent()) {
             redirect.addFlashAttribute("problem", "faq.staff.error.slug");
             return "redirect:/ufficio/faq/" + id;

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 class IntakeRules {
 
     private final QuestionsProperties settings;
+    private final java.util.List<String> topics;
 
-    IntakeRules(QuestionsProperties settings) {
+    IntakeRules(it.comune.immigrati.platform.AciProperties aci, QuestionsProperties settings) {
+        this.topics = aci.topics();
         this.settings = settings;
     }
 
@@ -28,7 +30,7 @@ class IntakeRules {
         if (Language.byCode(language).isEmpty()) {
             errors.add("questions.error.language");
         }
-        if (topic == null || !settings.topics().contains(topic)) {
+        if (topic == null || !topics.contains(topic)) {
             errors.add("questions.error.topic");
         }
         if (text == null || text.strip().length() < 10) {

@@ -8,13 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The desk's settings, under {@code aci.questions}. Topics are codes; their labels are the messages
- * {@code topic.<code>} (a topic without a label shows its code).
+ * The desk's settings, under {@code aci.questions}. Its topics are the site's ({@code aci.topics}).
  */
 @ConfigurationProperties("aci.questions")
 record QuestionsProperties(
-        @DefaultValue({ "permesso-di-soggiorno", "ricongiungimento-familiare", "cittadinanza", "residenza-anagrafe",
-                "lavoro", "casa", "scuola", "salute", "corsi-di-italiano", "altro" }) List<String> topics,
         @DefaultValue("5") int answerWithinWorkingDays,
         @DefaultValue("3") int maxAttachments,
         @DefaultValue("10MB") DataSize maxAttachmentSize,

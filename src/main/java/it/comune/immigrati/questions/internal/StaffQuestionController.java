@@ -37,6 +37,7 @@ class StaffQuestionController {
     private final QuestionDesk desk;
     private final QuestionStore store;
     private final QuestionsProperties settings;
+    private final java.util.List<String> topics;
     private final StaffDirectory staff;
     private final MailOutbox outbox;
     private final Attachments attachments;
@@ -44,9 +45,10 @@ class StaffQuestionController {
     private final it.comune.immigrati.search.Search search;
     private final it.comune.immigrati.site.UiFactory ui;
 
-    StaffQuestionController(QuestionDesk desk, QuestionStore store, QuestionsProperties settings, StaffDirectory staff,
+    StaffQuestionController(it.comune.immigrati.platform.AciProperties aci, QuestionDesk desk, QuestionStore store, QuestionsProperties settings, StaffDirectory staff,
             MailOutbox outbox, Attachments attachments, CannedAnswers canned, it.comune.immigrati.search.Search search,
             it.comune.immigrati.site.UiFactory ui) {
+        this.topics = aci.topics();
         this.canned = canned;
         this.search = search;
         this.ui = ui;
@@ -66,7 +68,7 @@ class StaffQuestionController {
         String chosen = VIEWS.contains(view) ? view : "open";
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
         List<InboxRow> rows = store.inbox(new QuestionStore.InboxQuery(chosen,
-                settings.topics().contains(topic) ? topic : "", Language.byCode(language).isPresent() ? language : "",
+                topics.contains(topic) ? topic : "", Language.byCode(language).isPresent() ? language : "",
                 text, user.getName(), before, beforeId, PAGE + 1));
         boolean more = rows.size() > PAGE;
         model.addAttribute("rows", more ? rows.subList(0, PAGE) : rows);
@@ -76,7 +78,7 @@ class StaffQuestionController {
         model.addAttribute("topic", topic);
         model.addAttribute("language", language);
         model.addAttribute("q", text);
-        model.addAttribute("topics", settings.topics());
+        model.addAttribute("topics", topics);
         return "questions/inbox";
     }
 

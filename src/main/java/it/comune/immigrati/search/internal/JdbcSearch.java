@@ -75,6 +75,24 @@ class JdbcSearch implements SearchIndex, Search {
     }
 
     @Override
+    public void remove(String kind, String ref, Language language) {
+        jdbc.sql("DELETE FROM search_document WHERE kind = :kind AND ref = :ref AND language = :language")
+                .param("kind", kind).param("ref", ref).param("language", language.code()).update();
+    }
+
+    @Override
+    public List<Hit> newest(String kind, String topic, Language language, int limit) {
+        return jdbc.sql("""
+                SELECT d.kind, d.ref, d.title, d.summary, d.url, d.topic, left(d.summary, 240) AS snippet
+                FROM search_document d
+                WHERE d.language = :language AND d.kind = :kind AND d.topic = :topic
+                ORDER BY d.published_at DESC, d.id
+                LIMIT :limit
+                """).param("language", language.code()).param("kind", kind).param("topic", topic).param("limit", limit)
+                .query((rs, n) -> hit(rs)).list();
+    }
+
+    @Override
     public Results search(String text, Language language, List<String> kinds, String topic, int limit) {
         List<String> words = words(text);
         if (words.isEmpty()) {
@@ -103,7 +121,7 @@ class JdbcSearch implements SearchIndex, Search {
                 WHERE d.language = :language AND\s""" + (language == Language.ZH
                         // no spaces between Chinese words: trigram word similarity does not apply, a substring does
                         ? "d.folded LIKE '%' || :folded || '%'" : ":folded <% d.folded") + filters + """
-                 ORDER BY word_similarity(:folded, d.folded) DESC, d.id
+                 ORDER BY word_similarity(:folded, d.folded) + word_similarity(:folded, lower(unaccent(d.title))) DESC, d.id
                 LIMIT :limit
                 """).param("folded", String.join(" ", words)).param("language", language.code()).param("limit", limit);
         return new Results(bind(near, kinds, topic).query((rs, n) -> hit(rs)).list(), true);

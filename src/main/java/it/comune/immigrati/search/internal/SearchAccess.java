@@ -14,6 +14,11 @@ class SearchAccess {
     }
 
     @Bean
+    AccessRule searchSuggestions() {
+        return AccessRule.anyone("/cerca/suggerimenti");
+    }
+
+    @Bean
     AccessRule searchMisses() {
         return AccessRule.roles("/ufficio/ricerche/**", "ADMIN", "SUPERVISOR", "EDITOR");
     }

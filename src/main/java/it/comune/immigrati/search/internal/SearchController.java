@@ -23,21 +23,44 @@ class SearchController {
 
     private final Search search;
     private final JdbcClient jdbc;
+    private final List<String> topics;
 
-    SearchController(Search search, JdbcClient jdbc) {
+    SearchController(Search search, JdbcClient jdbc, it.comune.immigrati.platform.AciProperties properties) {
         this.search = search;
         this.jdbc = jdbc;
+        this.topics = properties.topics();
     }
 
     @GetMapping("/cerca")
     String page(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String tipo,
-            HttpServletRequest request, Model model) {
+            @RequestParam(defaultValue = "") String tema, HttpServletRequest request, Model model) {
         Language language = Language.of(RequestContextUtils.getLocale(request));
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
+        String topic = topics.contains(tema) ? tema : "";
         model.addAttribute("q", text);
         model.addAttribute("kind", KINDS.contains(tipo) ? tipo : "");
-        model.addAttribute("results", text.isEmpty() ? null : find(text, tipo, language));
+        model.addAttribute("topic", topic);
+        model.addAttribute("topics", topics);
+        Search.Results results = text.isEmpty() ? null : find(text, tipo, topic, language);
+        boolean italian = false;
+        if (results != null && results.hits().isEmpty() && language != Language.DEFAULT) {
+            // nothing in the visitor's language: the Italian pages may still help, said as such
+            results = search.search(text, Language.DEFAULT, kinds(tipo), topic.isEmpty() ? null : topic, 30);
+            italian = !results.hits().isEmpty();
+        }
+        model.addAttribute("results", results);
+        model.addAttribute("italianResults", italian);
         return "search/results";
+    }
+
+    /** Suggestions under the header search box while typing (htmx); never counted as misses. */
+    @GetMapping("/cerca/suggerimenti")
+    String suggestions(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
+        String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
+        Language language = Language.of(RequestContextUtils.getLocale(request));
+        model.addAttribute("q", text);
+        model.addAttribute("hits", text.length() < 3 ? List.of() : search.search(text, language, List.of(), null, 6).hits());
+        return "search/suggestions";
     }
 
     @GetMapping(value = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,24 +69,31 @@ class SearchController {
             @RequestParam(defaultValue = "") String tipo) {
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
         return text.isEmpty() ? new Search.Results(List.of(), false)
-                : find(text, tipo, Language.byCode(lang).orElse(Language.DEFAULT));
+                : find(text, tipo, "", Language.byCode(lang).orElse(Language.DEFAULT));
     }
 
-    private Search.Results find(String text, String kind, Language language) {
-        Search.Results results = search.search(text, language, KINDS.contains(kind) ? List.of(kind) : List.of(), null, 30);
+    private Search.Results find(String text, String kind, String topic, Language language) {
+        Search.Results results = search.search(text, language, kinds(kind), topic.isEmpty() ? null : topic, 30);
         if (results.hits().isEmpty()) {
             search.recordMiss(text, language);
         }
         return results;
     }
 
+    private static List<String> kinds(String kind) {
+        return KINDS.contains(kind) ? List.of(kind) : List.of();
+    }
+
     /** What residents searched for and did not find, most frequent first, per language. */
     @GetMapping("/ufficio/ricerche")
-    String misses(Model model) {
+    String misses(@RequestParam(name = "lingua", defaultValue = "") String lang, Model model) {
+        String language = Language.byCode(lang).map(Language::code).orElse("");
+        model.addAttribute("language", language);
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT language, query, misses, last_at FROM search_miss
+                WHERE :language = '' OR language = :language
                 ORDER BY misses DESC, last_at DESC LIMIT 200
-                """).query().listOfRows();
+                """).param("language", language).query().listOfRows();
         model.addAttribute("rows", rows.stream().map(r -> new Miss((String) r.get("language"), (String) r.get("query"),
                 ((Number) r.get("misses")).intValue(),
                 ((java.sql.Timestamp) r.get("last_at")).toInstant())).toList());

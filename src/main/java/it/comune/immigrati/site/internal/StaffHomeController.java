@@ -1,14 +1,30 @@
 package it.comune.immigrati.site.internal;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import it.comune.immigrati.site.StaffNotice;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The staff area's front page: what each staff member can reach. */
+/** The staff area's front page: what needs attention, and what each staff member can reach. */
 @Controller
 class StaffHomeController {
 
+    private final List<StaffNotice> notices;
+
+    StaffHomeController(List<StaffNotice> notices) {
+        this.notices = notices;
+    }
+
     @GetMapping("/ufficio")
-    String home() {
+    String home(Authentication authentication, Model model) {
+        Set<String> roles = authentication.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+        model.addAttribute("notices", notices.stream().flatMap(n -> n.itemsFor(roles).stream()).toList());
         return "site/staff-home";
     }
 }

@@ -1,0 +1,108 @@
+package it.comune.immigrati.guides.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import it.comune.immigrati.guides.internal.GuideRecords.Card;
+import it.comune.immigrati.guides.internal.GuideRecords.Shown;
+import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.site.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** The public guides: a list by life situation and topic, one page per guide, and the clarity question. */
+@Controller
+class GuideController {
+
+    /** Reasons offered after a good rating (4–5) and after a poor one (1–3). */
+    static final List<String> GOOD_REASONS = List.of("chiare", "complete", "trovato", "altro");
+    static final List<String> POOR_REASONS = List.of("poco-chiare", "incomplete", "non-trovato", "non-aggiornate",
+            "lingua", "altro");
+
+    private final Guides guides;
+    private final List<String> topics;
+
+    GuideController(Guides guides, AciProperties properties) {
+        this.guides = guides;
+        this.topics = properties.topics();
+    }
+
+    @GetMapping("/guide")
+    String list(@RequestParam(name = "situazione", defaultValue = "") String situation,
+            @RequestParam(name = "tema", defaultValue = "") String topic, HttpServletRequest request, Model model) {
+        List<Card> all = guides.published(language(request));
+        String chosenSituation = GuideRecords.SITUATIONS.contains(situation) ? situation : "";
+        String chosenTopic = topics.contains(topic) ? topic : "";
+        List<Card> shown = all.stream()
+                .filter(c -> chosenSituation.isEmpty() || c.situations().contains(chosenSituation))
+                .filter(c -> chosenTopic.isEmpty() || c.topic().equals(chosenTopic)).toList();
+        // topics in the configured order, only those that have a guide
+        List<String> present = topics.stream().filter(t -> all.stream().anyMatch(c -> c.topic().equals(t))).toList();
+        model.addAttribute("cards", shown);
+        model.addAttribute("situations", GuideRecords.SITUATIONS);
+        model.addAttribute("topics", present);
+        model.addAttribute("situation", chosenSituation);
+        model.addAttribute("topic", chosenTopic);
+        return "guides/list";
+    }
+
+    @GetMapping("/guide/{slug}")
+    String page(@PathVariable String slug, HttpServletRequest request, Model model) {
+        model.addAttribute("shown", shown(slug, request));
+        return "guides/page";
+    }
+
+    /** Second step of the clarity question: the rating chosen on the page, and why. Works without JavaScript. */
+    @GetMapping("/guide/{slug}/valutazione")
+    String feedback(@PathVariable String slug, @RequestParam(name = "voto", defaultValue = "0") int rating,
+            HttpServletRequest request, Model model) {
+        return feedbackForm(shown(slug, request), rating, List.of(), false, model);
+    }
+
+    @PostMapping("/guide/{slug}/valutazione")
+    String recordFeedback(@PathVariable String slug, @RequestParam(name = "voto", defaultValue = "0") int rating,
+            @RequestParam(name = "motivo", required = false) List<String> reasons, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        Shown shown = shown(slug, request);
+        List<String> chosen = reasons == null ? List.of() : reasons;
+        List<String> allowed = rating >= 4 ? GOOD_REASONS : POOR_REASONS;
+        if (rating < 1 || rating > 5 || chosen.size() > allowed.size() || !allowed.containsAll(chosen)) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return feedbackForm(shown, rating, List.of(), true, model);
+        }
+        guides.recordFeedback(shown.guide().id(), shown.version().language(), rating, new ArrayList<>(chosen));
+        return "redirect:/guide/" + slug + "/valutazione/grazie";
+    }
+
+    @GetMapping("/guide/{slug}/valutazione/grazie")
+    String thanks(@PathVariable String slug, HttpServletRequest request, Model model) {
+        model.addAttribute("shown", shown(slug, request));
+        return "guides/thanks";
+    }
+
+    private String feedbackForm(Shown shown, int rating, List<String> chosen, boolean invalid, Model model) {
+        model.addAttribute("shown", shown);
+        model.addAttribute("rating", rating >= 1 && rating <= 5 ? rating : 0);
+        model.addAttribute("reasons", rating >= 4 ? GOOD_REASONS : POOR_REASONS);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("invalid", invalid);
+        return "guides/feedback";
+    }
+
+    private Shown shown(String slug, HttpServletRequest request) {
+        return guides.shown(slug, language(request)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static Language language(HttpServletRequest request) {
+        return Language.of(RequestContextUtils.getLocale(request));
+    }
+}

@@ -1,0 +1,19 @@
+package it.comune.immigrati.site;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Something on the staff home page that needs attention ("3 guides past their review date"). Modules
+ * declare beans of this type; the home page asks each of them for what the signed-in member should see.
+ */
+@FunctionalInterface
+public interface StaffNotice {
+
+    /** What a staff member with these roles should see now; empty when nothing needs attention. */
+    List<Item> itemsFor(Set<String> roles);
+
+    /** A message (key and arguments) and the page that deals with it. */
+    record Item(String messageKey, List<Object> args, String path) {
+    }
+}

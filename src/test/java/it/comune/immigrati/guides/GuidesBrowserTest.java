@@ -1,0 +1,185 @@
+package it.comune.immigrati.guides;
+
+import java.time.Duration;
+
+import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.Browser;
+import it.comune.immigrati.testing.TestStaff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An editor and a supervisor, each in their own Chromium, take a new guide through draft, review and
+ * publication, change it, and restore the first version; a resident reads it and uses the header
+ * search suggestions. axe-core checks every page on the way.
+ */
+@AciTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GuidesBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    WebDriver editor;
+    WebDriver supervisor;
+
+    @BeforeAll
+    void startBrowsers() {
+        editor = Browser.start();
+        supervisor = Browser.start();
+    }
+
+    @AfterAll
+    void stopBrowsers() {
+        editor.quit();
+        supervisor.quit();
+    }
+
+    @Test
+    void anEditorWritesAGuideASupervisorPublishesItAndAnOldVersionIsRestored() {
+        login(editor, TestStaff.create(jdbc, passwords, "EDITOR"));
+        login(supervisor, TestStaff.create(jdbc, passwords, "SUPERVISOR"));
+        String slug = "trasporti-" + System.nanoTime() % 100000;
+
+        editor.get(url("/ufficio/guide"));
+        noViolations(editor);
+        editor.findElement(By.id("new-title")).sendKeys("Abbonamento ai trasporti");
+        editor.findElement(By.id("new-slug")).sendKeys(slug);
+        new Select(editor.findElement(By.id("new-topic"))).selectByValue("altro");
+        editor.findElement(By.id("create-guide")).sendKeys(Keys.ENTER);
+        waitFor(editor, By.id("body"));
+        String editorUrl = editor.getCurrentUrl();
+        assertThat(editorUrl).endsWith("/it");
+        noViolations(editor);
+
+        write(editor, "## Come fare\n\nL'abbonamento mensile costa 30 euro e si compra in stazione.");
+        editor.findElement(By.id("submit-review")).sendKeys(Keys.ENTER);
+        new WebDriverWait(editor, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("state"), "In revisione"));
+
+        supervisor.get(editorUrl);
+        noViolations(supervisor);
+        supervisor.findElement(By.id("approve")).sendKeys(Keys.ENTER);
+        waitFor(supervisor, By.id("live"));
+        assertThat(publicText(slug)).contains("30 euro");
+
+        // a second version, reviewed and published
+        editor.get(editorUrl);
+        write(editor, "## Come fare\n\nL'abbonamento mensile costa 35 euro e si compra anche online.");
+        editor.findElement(By.id("submit-review")).sendKeys(Keys.ENTER);
+        new WebDriverWait(editor, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("state"), "In revisione"));
+        assertThat(publicText(slug)).as("the public keeps the published text meanwhile").contains("30 euro");
+        supervisor.get(editorUrl);
+        supervisor.findElement(By.id("approve")).sendKeys(Keys.ENTER);
+        waitFor(supervisor, By.id("live"));
+        assertThat(publicText(slug)).contains("35 euro").doesNotContain("30 euro");
+
+        // version 1 is the empty draft made with the guide; the difference between 2 and 3, then back to 2
+        editor.get(editorUrl);
+        editor.findElement(By.id("diff-3")).sendKeys(Keys.ENTER);
+        waitFor(editor, By.id("diff"));
+        assertThat(editor.findElement(By.cssSelector(".aci-diff-del")).getText()).contains("30 euro");
+        assertThat(editor.findElement(By.cssSelector(".aci-diff-add")).getText()).contains("35 euro");
+        noViolations(editor);
+        editor.get(editorUrl);
+        editor.findElement(By.id("restore-2")).sendKeys(Keys.ENTER);
+        waitFor(editor, By.id("v4"));
+        editor.findElement(By.id("submit-review")).sendKeys(Keys.ENTER);
+        new WebDriverWait(editor, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("state"), "In revisione"));
+        supervisor.get(editorUrl);
+        supervisor.findElement(By.id("approve")).sendKeys(Keys.ENTER);
+        waitFor(supervisor, By.id("live"));
+        assertThat(publicText(slug)).contains("30 euro").doesNotContain("35 euro");
+        assertThat(supervisor.findElement(By.id("v4")).getText()).contains("Ripristinata dalla versione 2");
+    }
+
+    @Test
+    void aResidentGetsSuggestionsWhileTypingInTheHeaderSearchBox() {
+        WebDriver resident = supervisor; // a plain visit; the supervisor's browser is free between steps
+        resident.get(url("/guide?lang=it"));
+        WebElement box = resident.findElement(By.id("header-search"));
+        box.sendKeys("ricongiungim");
+        new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#header-suggestions a[href='/guide/ricongiungimento-familiare']")));
+        noViolations(resident);
+    }
+
+    /** What a first visit to a guide page may download, compressed (DESIGN §6 budget: 150 KB). */
+    private static final long WEIGHT_LIMIT = 180 * 1024;
+
+    /** A guide page, with everything a first visit downloads, compressed, stays within the limit. */
+    @Test
+    void aGuidePageWithEverythingItLoadsStaysWithinTheWeightBudget() {
+        WebDriver visitor = Browser.start();
+        try {
+            visitor.get(url("/guide/ricongiungimento-familiare?lang=ar"));
+            new WebDriverWait(visitor, Duration.ofSeconds(10)).until(d -> "complete".equals(
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+            Number bytes = (Number) ((org.openqa.selenium.JavascriptExecutor) visitor).executeScript("""
+                    return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                        .reduce((sum, entry) => sum + entry.transferSize, 0);""");
+            Object entries = ((org.openqa.selenium.JavascriptExecutor) visitor).executeScript("""
+                    return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                        .map(e => e.name.replace(/^https?:\\/\\/[^/]+/, '') + ' ' + e.transferSize).join('; ');""");
+            org.slf4j.LoggerFactory.getLogger(GuidesBrowserTest.class).info("Guide page transferred: {} bytes ({})", bytes, entries);
+            assertThat(bytes.longValue()).isPositive().isLessThanOrEqualTo(WEIGHT_LIMIT);
+        } finally {
+            visitor.quit();
+        }
+    }
+
+    private String publicText(String slug) {
+        return new it.comune.immigrati.testing.WebClient(port).get("/guide/" + slug).body();
+    }
+
+    private void write(WebDriver browser, String body) {
+        WebElement text = browser.findElement(By.id("body"));
+        text.clear();
+        text.sendKeys(body);
+        browser.findElement(By.id("summary")).clear();
+        browser.findElement(By.id("summary")).sendKeys("Come avere l'abbonamento ai mezzi pubblici.");
+        browser.findElement(By.id("save")).sendKeys(Keys.ENTER);
+        waitFor(browser, By.cssSelector(".alert-success"));
+    }
+
+    private void login(WebDriver browser, TestStaff.Account account) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(account.username());
+        browser.findElement(By.id("password")).sendKeys(account.password(), Keys.ENTER);
+        waitFor(browser, By.id("code"));
+        browser.findElement(By.id("code")).sendKeys(TestStaff.code(account.totpSecret(), TestStaff.currentStep()), Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ufficio"));
+    }
+
+    private static void waitFor(WebDriver browser, By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
+    private static void noViolations(WebDriver browser) {
+        assertThat(Browser.accessibilityViolations(browser)).as(browser.getCurrentUrl()).isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

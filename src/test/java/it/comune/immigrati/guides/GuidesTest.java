@@ -1,0 +1,222 @@
+package it.comune.immigrati.guides;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.TestStaff;
+import it.comune.immigrati.testing.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public guides (demo starter content), search over them, the editorial workflow over HTTP, clarity answers. */
+@AciTest
+class GuidesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Test
+    void theStarterGuidesArePublicByLifeSituationAndTopic() {
+        WebClient visitor = new WebClient(port);
+        String list = visitor.get("/guide").body();
+        for (String slug : new String[] { "permesso-di-soggiorno-richiesta-e-rinnovo", "permesso-ue-soggiornanti-lungo-periodo",
+                "ricongiungimento-familiare", "certificato-idoneita-alloggiativa", "accordo-di-integrazione",
+                "iscrizione-anagrafica-cittadini-stranieri", "iscrizione-anagrafica-cittadini-ue",
+                "iscrizione-servizio-sanitario-nazionale", "iscrizione-scuola-minori-stranieri", "casa-popolare-sap-lombardia",
+                "corsi-di-italiano-cpia", "cittadinanza-italiana" }) {
+            assertThat(list).as(slug).contains("href=\"/guide/" + slug + "\"");
+        }
+        String school = visitor.get("/guide?situazione=scuola").body();
+        assertThat(school).contains("/guide/iscrizione-scuola-minori-stranieri").doesNotContain("/guide/cittadinanza-italiana\"");
+        String health = visitor.get("/guide?tema=salute").body();
+        assertThat(health).contains("/guide/iscrizione-servizio-sanitario-nazionale")
+                .doesNotContain("/guide/ricongiungimento-familiare\"");
+        assertThat(visitor.get("/guide/guida-che-non-esiste").statusCode()).isEqualTo(404);
+
+        String italian = visitor.get("/guide/ricongiungimento-familiare").body();
+        assertThat(italian).contains("<h1>Ricongiungimento familiare</h1>", "Indice della pagina",
+                "<h2 id=\"sezione-1\">A chi è rivolto</h2>", "Fonti ufficiali", "normattiva.it",
+                "Quanto sono chiare le informazioni su questa pagina?", "[da verificare]")
+                .doesNotContain("id=\"fallback\"");
+    }
+
+    @Test
+    void aTranslatedGuideIsShownInTheVisitorsLanguageAndAnUntranslatedOneInItalianWithANotice() {
+        WebClient visitor = new WebClient(port);
+        visitor.get("/?lang=ar");
+        String arabic = visitor.get("/guide/ricongiungimento-familiare").body();
+        assertThat(arabic).contains("<html lang=\"ar\" dir=\"rtl\">", "class=\"aci-article aci-guide\" lang=\"ar\" dir=\"rtl\"")
+                .doesNotContain("id=\"fallback\"");
+        String fallback = visitor.get("/guide/cittadinanza-italiana").body();
+        assertThat(fallback).contains("id=\"fallback\"", "class=\"aci-article aci-guide\" lang=\"it\" dir=\"ltr\"",
+                "href=\"/quesiti/nuovo\"", "<h1>Cittadinanza italiana");
+        String list = visitor.get("/guide").body();
+        assertThat(list).contains("<li class=\"aci-card\" lang=\"ar\" dir=\"rtl\">", "<li class=\"aci-card\" lang=\"it\" dir=\"ltr\">");
+
+        WebClient english = new WebClient(port);
+        assertThat(english.get("/guide/iscrizione-scuola-minori-stranieri?lang=en").body())
+                .contains("School enrolment for foreign children", "lang=\"en\"").doesNotContain("id=\"fallback\"");
+        assertThat(english.get("/guide/iscrizione-scuola-minori-stranieri?lang=uk").body()).contains("id=\"fallback\"");
+    }
+
+    @Test
+    void searchFindsGuidesByStemAccentAndTypoInEachLanguage() {
+        WebClient visitor = new WebClient(port);
+        // Italian: a verb finds the noun (rinnovare → rinnovo); accents folded; a misspelling still finds the guide
+        assertThat(firstHit(visitor, "rinnovare il permesso", "it")).isEqualTo("/guide/permesso-di-soggiorno-richiesta-e-rinnovo");
+        assertThat(firstHit(visitor, "idoneita alloggiativa", "it")).isEqualTo("/guide/certificato-idoneita-alloggiativa");
+        assertThat(firstHit(visitor, "ricongiungimeno famigliare", "it")).isEqualTo("/guide/ricongiungimento-familiare");
+        // English: "enrolling" and "enrolment" share a stem
+        assertThat(firstHit(visitor, "enrolling children school", "en")).isEqualTo("/guide/iscrizione-scuola-minori-stranieri");
+        // French: without accents, plural for singular
+        assertThat(firstHit(visitor, "medecins famille", "fr")).isEqualTo("/guide/iscrizione-servizio-sanitario-nazionale");
+        // Arabic: "doctor" without the article finds "the doctor"
+        assertThat(firstHit(visitor, "طبيب", "ar")).isEqualTo("/guide/iscrizione-servizio-sanitario-nazionale");
+
+        String page = visitor.get("/cerca?q=cittadinanza&tipo=guide&tema=cittadinanza").body();
+        assertThat(page).contains("/guide/cittadinanza-italiana", "<mark>").doesNotContain("/guide/ricongiungimento-familiare\"");
+        String suggestions = visitor.get("/cerca/suggerimenti?q=tessera+sanit").body();
+        assertThat(suggestions).contains("/guide/iscrizione-servizio-sanitario-nazionale").doesNotContain("<html");
+        assertThat(visitor.get("/").body()).contains("hx-get=\"/cerca/suggerimenti\"", "htmx.min.js");
+    }
+
+    @Test
+    void aSearchWithNothingInTheVisitorsLanguageOffersItalianPagesAndIsCountedForEditors() {
+        WebClient visitor = new WebClient(port);
+        visitor.get("/?lang=en");
+        String page = visitor.get("/cerca?q=cittadinanza").body();
+        assertThat(page).contains("id=\"italian-results\"", "/guide/cittadinanza-italiana");
+        visitor.get("/cerca?q=zzqxwv+nessuna");
+        assertThat(jdbc.sql("SELECT misses FROM search_miss WHERE language = 'en' AND query = 'zzqxwv nessuna'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aGuideGoesFromDraftThroughReviewToPublishedAndTranslationsGoStaleWhenItalianChanges() {
+        TestStaff.Account author = TestStaff.create(jdbc, passwords, "EDITOR");
+        TestStaff.Account reviewer = TestStaff.create(jdbc, passwords, "SUPERVISOR");
+        TestStaff.Account mediator = TestStaff.create(jdbc, passwords, "MEDIATOR");
+        WebClient editor = loggedIn(author);
+        WebClient supervisor = loggedIn(reviewer);
+        WebClient translator = loggedIn(mediator);
+        String slug = "prova-flusso-" + System.nanoTime();
+
+        HttpResponse<String> created = editor.submit("/ufficio/guide", "/ufficio/guide",
+                Map.of("slug", slug, "topic", "lavoro", "title", "Lavoro stagionale"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String editorPage = WebClient.location(created);
+        assertThat(editorPage).matches("/ufficio/guide/\\d+/it");
+        String guidePath = editorPage.substring(0, editorPage.length() - 3);
+        save(editor, editorPage, "Lavoro stagionale", "## Come fare\n\nChiedi il nulla osta. <script>alert(1)</script> "
+                + "[link](javascript:alert(2))", "Testo unico immigrazione | https://www.normattiva.it/ | 2026-11-01");
+        assertThat(new WebClient(port).get("/guide/" + slug).statusCode()).as("a draft is not public").isEqualTo(404);
+
+        post(editor, editorPage, editorPage + "/invia");
+        assertThat(editor.get(editorPage).body()).contains("<strong id=\"state\">In revisione</strong>");
+        HttpResponse<String> own = post(editor, editorPage, editorPage + "/approva");
+        assertThat(editor.browse(WebClient.location(own)).body()).as("four eyes").contains("id=\"problem\"");
+        assertThat(post(translator, editorPage, editorPage + "/approva").statusCode()).as("mediators do not approve")
+                .isEqualTo(403);
+        post(supervisor, editorPage, editorPage + "/approva");
+        String published = new WebClient(port).get("/guide/" + slug).body();
+        assertThat(published).contains("<h1>Lavoro stagionale</h1>", "Chiedi il nulla osta", "verificata il")
+                .doesNotContain("<script>alert", "javascript:");
+
+        // a mediator translates into Spanish; the supervisor approves it
+        String spanish = guidePath + "/es";
+        assertThat(translator.get(spanish).body()).as("starts from the Italian text").contains("Chiedi il nulla osta");
+        save(translator, spanish, "Trabajo de temporada", "## Cómo hacerlo\n\nPide el nulla osta.", "");
+        post(translator, spanish, spanish + "/invia");
+        post(supervisor, spanish, spanish + "/approva");
+        assertThat(new WebClient(port).get("/guide/" + slug + "?lang=es").body()).contains("Trabajo de temporada")
+                .doesNotContain("id=\"fallback\"");
+        assertThat(coverageCell(editor, slug, "es")).contains("pubblicata");
+
+        // the Italian text changes and is published again: the Spanish translation is now stale
+        save(editor, editorPage, "Lavoro stagionale", "## Come fare\n\nChiedi il nulla osta allo Sportello unico.", "");
+        post(editor, editorPage, editorPage + "/invia");
+        post(supervisor, editorPage, editorPage + "/approva");
+        assertThat(coverageCell(editor, slug, "es")).contains("da aggiornare");
+        assertThat(translator.get(spanish).body()).contains("id=\"stale\"");
+        assertThat(new WebClient(port).get("/guide/" + slug).body()).contains("allo Sportello unico");
+
+        // every save is a version, with author and a diff
+        String versions = editor.get(editorPage).body();
+        assertThat(versions).contains("id=\"v1\"", "id=\"v2\"", "id=\"v3\"", author.username());
+        String diff = editor.get(editorPage + "/confronto?da=2&a=3").body();
+        assertThat(diff).contains("<del class=\"aci-diff-del\">", "Chiedi il nulla osta.", "<ins class=\"aci-diff-add\">",
+                "allo Sportello unico");
+    }
+
+    @Test
+    void readersSayHowClearAGuideIsWithoutJavaScriptAndEditorsSeeIt() {
+        WebClient visitor = new WebClient(port);
+        String step = visitor.get("/guide/corsi-di-italiano-cpia/valutazione?voto=2").body();
+        assertThat(step).contains("name=\"motivo\" value=\"poco-chiare\"", "name=\"voto\" value=\"2\"");
+        Map<String, String> answer = new LinkedHashMap<>(Map.of("voto", "2", "motivo", "incomplete"));
+        HttpResponse<String> sent = visitor.submit("/guide/corsi-di-italiano-cpia/valutazione?voto=2",
+                "/guide/corsi-di-italiano-cpia/valutazione", answer);
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(visitor.browse(WebClient.location(sent)).body()).contains("id=\"thanks\"");
+
+        HttpResponse<String> bad = visitor.submit("/guide/corsi-di-italiano-cpia/valutazione?voto=5",
+                "/guide/corsi-di-italiano-cpia/valutazione", Map.of("voto", "5", "motivo", "incomplete"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Scegli una risposta tra quelle proposte");
+        assertThat(visitor.post("/guide/corsi-di-italiano-cpia/valutazione", Map.of("voto", "4")).statusCode())
+                .as("CSRF token required").isEqualTo(403);
+
+        WebClient editor = loggedIn(TestStaff.create(jdbc, passwords, "EDITOR"));
+        long id = jdbc.sql("SELECT id FROM guide WHERE slug = 'corsi-di-italiano-cpia'").query(Long.class).single();
+        String page = editor.get("/ufficio/guide/" + id).body();
+        assertThat(page).contains("id=\"feedback-summary\"", "Mancavano delle informazioni: 1");
+    }
+
+    private WebClient loggedIn(TestStaff.Account account) {
+        WebClient client = new WebClient(port);
+        TestStaff.login(client, account);
+        return client;
+    }
+
+    private static void save(WebClient client, String editorPage, String title, String body, String sources) {
+        HttpResponse<String> saved = client.submit(editorPage, editorPage,
+                Map.of("title", title, "summary", "In breve.", "body", body, "fonti", sources));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    }
+
+    private static HttpResponse<String> post(WebClient client, String formPage, String action) {
+        return client.submit(formPage, action, Map.of());
+    }
+
+    private static String coverageCell(WebClient client, String slug, String language) {
+        String table = client.get("/ufficio/guide").body();
+        Matcher row = Pattern.compile("<tr data-slug=\"" + slug + "\">(.*?)</tr>", Pattern.DOTALL).matcher(table);
+        assertThat(row.find()).isTrue();
+        Matcher cell = Pattern.compile("<td data-lang=\"" + language + "\">(.*?)</td>", Pattern.DOTALL).matcher(row.group(1));
+        assertThat(cell.find()).isTrue();
+        return cell.group(1);
+    }
+
+    private static String firstHit(WebClient client, String query, String language) {
+        String json = client.get("/api/v1/search?tipo=guide&lang=" + language + "&q="
+                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8), "Accept", "application/json").body();
+        Matcher url = Pattern.compile("\"url\":\"([^\"]+)\"").matcher(json);
+        assertThat(url.find()).as(query + " → " + json).isTrue();
+        return url.group(1);
+    }
+}
