@@ -29,7 +29,7 @@ class PublicSiteTest {
         HttpResponse<String> home = browser.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("<html lang=\"it\" dir=\"ltr\">", "Comune di Saronno", "Che cosa facciamo",
-                "/webjars/bootstrap-italia/2.17.0/dist/css/bootstrap-italia.min.css");
+                "/static/css/bootstrap-italia.purged-");
         assertThat(home.headers().allValues("Set-Cookie")).as("anonymous visitors get no session or cookie").isEmpty();
     }
 
@@ -124,7 +124,14 @@ class PublicSiteTest {
         assertThat(stylesheet.statusCode()).isEqualTo(200);
         assertThat(stylesheet.headers().firstValue("Cache-Control")).hasValueSatisfying(
                 c -> assertThat(c).contains("max-age=31536000"));
-        assertThat(browser.get("/webjars/bootstrap-italia/2.17.0/dist/css/bootstrap-italia.min.css").statusCode()).isEqualTo(200);
+        java.util.regex.Matcher designSystem = java.util.regex.Pattern
+                .compile("href=\"(/static/css/bootstrap-italia\\.purged-[0-9a-f]{32}\\.css)\"").matcher(home);
+        assertThat(designSystem.find()).as("Bootstrap Italia, only the rules in use, fingerprinted").isTrue();
+        HttpResponse<String> rules = browser.get(designSystem.group(1), "Accept-Encoding", "gzip");
+        assertThat(rules.statusCode()).isEqualTo(200);
+        assertThat(rules.headers().firstValue("Content-Encoding")).as("sent compressed").hasValue("gzip");
+        assertThat(browser.get("/webjars/bootstrap-italia/2.17.0/dist/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.woff2")
+                .statusCode()).as("fonts still come from the webjar").isEqualTo(200);
     }
 
     @Test

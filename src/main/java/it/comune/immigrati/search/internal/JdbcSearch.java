@@ -27,6 +27,7 @@ class JdbcSearch implements SearchIndex, Search {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final String START = "\u27E6";
     private static final String STOP = "\u27E7";
+    private static final int BODY_CANDIDATES = 1000;
 
     private final JdbcClient jdbc;
 
@@ -49,23 +50,40 @@ class JdbcSearch implements SearchIndex, Search {
 
     @Override
     public void put(Document document) {
-        jdbc.sql("""
-                INSERT INTO search_document (kind, ref, language, title, summary, body, url, topic, published_at, tsv, folded)
-                VALUES (:kind, :ref, :language, :title, :summary, :body, :url, :topic, :published,
+        long id = jdbc.sql("""
+                INSERT INTO search_document (kind, ref, language, title, summary, url, topic, published_at, head, folded)
+                VALUES (:kind, :ref, :language, :title, :summary, :url, :topic, :published,
                         setweight(to_tsvector(CAST(:config AS regconfig), unaccent(:title)), 'A')
-                        || setweight(to_tsvector(CAST(:config AS regconfig), unaccent(:summary)), 'B')
-                        || setweight(to_tsvector(CAST(:config AS regconfig), unaccent(:body)), 'C'),
+                        || setweight(to_tsvector(CAST(:config AS regconfig), unaccent(:summary)), 'B'),
                         lower(unaccent(:title || ' ' || :summary)))
                 ON CONFLICT (kind, ref, language) DO UPDATE SET
-                    title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body, url = EXCLUDED.url,
-                    topic = EXCLUDED.topic, published_at = EXCLUDED.published_at, tsv = EXCLUDED.tsv,
-                    folded = EXCLUDED.folded, updated_at = now()
+                    title = EXCLUDED.title, summary = EXCLUDED.summary, url = EXCLUDED.url, topic = EXCLUDED.topic,
+                    published_at = EXCLUDED.published_at, head = EXCLUDED.head, folded = EXCLUDED.folded, updated_at = now()
+                RETURNING id
                 """).param("kind", document.kind()).param("ref", document.ref())
                 .param("language", document.language().code()).param("title", document.title())
-                .param("summary", nonNull(document.summary())).param("body", nonNull(document.body()))
-                .param("url", document.url()).param("topic", document.topic())
+                .param("summary", nonNull(document.summary())).param("url", document.url()).param("topic", document.topic())
                 .param("published", Timestamp.from(document.publishedAt() == null ? Instant.now() : document.publishedAt()))
+                .param("config", configuration(document.language())).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO search_body (document_id, language, body, tsv)
+                VALUES (:id, :language, :body,
+                        setweight(to_tsvector(CAST(:config AS regconfig), unaccent(:title)), 'A')
+                        || setweight(to_tsvector(CAST(:config AS regconfig), unaccent(:summary)), 'B')
+                        || setweight(to_tsvector(CAST(:config AS regconfig), unaccent(:body)), 'C'))
+                ON CONFLICT (document_id) DO UPDATE SET body = EXCLUDED.body, tsv = EXCLUDED.tsv, updated_at = now()
+                """).param("id", id).param("language", document.language().code()).param("body", nonNull(document.body()))
+                .param("title", document.title()).param("summary", nonNull(document.summary()))
                 .param("config", configuration(document.language())).update();
+        List<String> words = new ArrayList<>(words(document.title() + " " + nonNull(document.summary()), 200));
+        words.removeIf(w -> w.length() < 3);
+        if (!words.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO search_word (language, word)
+                    SELECT DISTINCT :language, lower(unaccent(w)) FROM unnest(:words) AS w
+                    ON CONFLICT DO NOTHING
+                    """).param("language", document.language().code()).param("words", words.toArray(String[]::new)).update();
+        }
     }
 
     @Override
@@ -98,33 +116,82 @@ class JdbcSearch implements SearchIndex, Search {
         if (words.isEmpty()) {
             return new Results(List.of(), false);
         }
-        String filters = (kinds.isEmpty() ? "" : " AND d.kind = ANY(:kinds)") + (topic == null ? "" : " AND d.topic = :topic");
-        var exact = jdbc.sql("""
-                WITH q AS (SELECT to_tsquery(CAST(:config AS regconfig), unaccent(:query)) AS query)
-                SELECT d.kind, d.ref, d.title, d.summary, d.url, d.topic,
-                       ts_headline(CAST(:config AS regconfig), d.summary || ' ' || d.body, q.query,
-                                   'StartSel=\u27E6, StopSel=\u27E7, MaxWords=35, MinWords=15, ShortWord=2') AS snippet
-                FROM search_document d, q
-                WHERE d.language = :language AND d.tsv @@ q.query""" + filters + """
-                 ORDER BY ts_rank_cd(d.tsv, q.query, 1)
-                          * (1.0 + 0.2 / (1.0 + extract(epoch FROM now() - d.published_at) / 31536000.0)) DESC, d.id
-                LIMIT :limit
-                """).param("config", configuration(language)).param("query", tsquery(words))
-                .param("language", language.code()).param("limit", limit);
-        List<Hit> hits = bind(exact, kinds, topic).query((rs, n) -> hit(rs)).list();
+        List<Hit> hits = exact(tsquery(words), language, kinds, topic, limit);
         if (!hits.isEmpty()) {
             return new Results(hits, false);
         }
-        var near = jdbc.sql("""
-                SELECT d.kind, d.ref, d.title, d.summary, d.url, d.topic, left(d.summary, 240) AS snippet
-                FROM search_document d
-                WHERE d.language = :language AND\s""" + (language == Language.ZH
-                        // no spaces between Chinese words: trigram word similarity does not apply, a substring does
-                        ? "d.folded LIKE '%' || :folded || '%'" : ":folded <% d.folded") + filters + """
-                 ORDER BY word_similarity(:folded, d.folded) + word_similarity(:folded, lower(unaccent(d.title))) DESC, d.id
-                LIMIT :limit
-                """).param("folded", String.join(" ", words)).param("language", language.code()).param("limit", limit);
-        return new Results(bind(near, kinds, topic).query((rs, n) -> hit(rs)).list(), true);
+        return new Results(near(words, language, kinds, topic, limit), true);
+    }
+
+    /** Documents matching a text-search query: title and summary matches first, then body-only ones. */
+    private List<Hit> exact(String query, Language language, List<String> kinds, String topic, int limit) {
+        String filters = (kinds.isEmpty() ? "" : " AND d.kind = ANY(:kinds)") + (topic == null ? "" : " AND d.topic = :topic");
+        // First the documents whose title or summary match, ranked on those small vectors; then, if
+        // there is room, documents that match in their body only, ranked among the first
+        // BODY_CANDIDATES found, so that a word in thousands of bodies cannot make a search slow.
+        List<Hit> hits = new ArrayList<>(ranked("""
+                SELECT d.id, ts_rank_cd(d.head, q.query, 1) AS rank, d.published_at FROM search_document d, q
+                WHERE d.language = :language AND d.head @@ q.query""" + filters, language, query, kinds, topic, limit));
+        if (hits.size() < limit) {
+            hits.addAll(ranked("""
+                    SELECT c.id, ts_rank_cd(c.tsv, q.query, 1) AS rank, c.published_at
+                    FROM (SELECT d.id, b.tsv, d.published_at FROM search_body b JOIN search_document d ON d.id = b.document_id, q
+                          WHERE b.language = :language AND b.tsv @@ q.query AND NOT d.head @@ q.query""" + filters
+                    + " LIMIT " + BODY_CANDIDATES + ") c, q", language, query, kinds, topic, limit - hits.size()));
+        }
+        return hits;
+    }
+
+    /** When the words find nothing: near spellings. */
+    private List<Hit> near(List<String> words, Language language, List<String> kinds, String topic, int limit) {
+        String filters = (kinds.isEmpty() ? "" : " AND d.kind = ANY(:kinds)") + (topic == null ? "" : " AND d.topic = :topic");
+        if (language == Language.ZH) {
+            // no spaces between Chinese words, so no words to correct: a substring of title or summary
+            var near = jdbc.sql("""
+                    SELECT d.kind, d.ref, d.title, d.summary, d.url, d.topic, left(d.summary, 240) AS snippet
+                    FROM search_document d
+                    WHERE d.language = :language AND d.folded LIKE '%' || :folded || '%'""" + filters + """
+                     ORDER BY d.published_at DESC, d.id
+                    LIMIT :limit
+                    """).param("folded", String.join(" ", words)).param("language", language.code()).param("limit", limit);
+            return bind(near, kinds, topic).query((rs, n) -> hit(rs)).list();
+        }
+        // each word may be any of the three most similar words of the titles and summaries; short words and
+        // words with nothing similar are left out, so that a stray word does not hide what the others find
+        List<String> groups = new ArrayList<>();
+        for (String word : words) {
+            List<String> similar = word.length() < 3 ? List.of() : jdbc.sql("""
+                    SELECT word FROM search_word
+                    WHERE language = :language AND word % lower(unaccent(:word))
+                    ORDER BY similarity(word, lower(unaccent(:word))) DESC, word
+                    LIMIT 3
+                    """).param("language", language.code()).param("word", word).query(String.class).list();
+            if (!similar.isEmpty()) {
+                groups.add("(" + String.join(" | ", similar.stream().map(w -> w + ":*").toList()) + ")");
+            }
+        }
+        return groups.isEmpty() ? List.of() : exact(String.join(" & ", groups), language, kinds, topic, limit);
+    }
+
+    /**
+     * The best {@code limit} of the candidates a query returns ({@code id}, {@code rank},
+     * {@code published_at}, with {@code q} the text-search query), newer a little higher, with their snippets.
+     */
+    private List<Hit> ranked(String candidates, Language language, String query, List<String> kinds, String topic,
+            int limit) {
+        var statement = jdbc.sql("""
+                WITH q AS (SELECT to_tsquery(CAST(:config AS regconfig), unaccent(:query)) AS query),
+                top AS (SELECT id, rank * (1.0 + 0.2 / (1.0 + extract(epoch FROM now() - published_at) / 31536000.0)) AS score
+                        FROM (""" + candidates + """
+                ) AS candidates ORDER BY score DESC, id LIMIT :limit)
+                SELECT d.kind, d.ref, d.title, d.summary, d.url, d.topic,
+                       ts_headline(CAST(:config AS regconfig), d.summary || ' ' || left(b.body, 4000), q.query,
+                                   'StartSel=\u27E6, StopSel=\u27E7, MaxWords=35, MinWords=15, ShortWord=2') AS snippet
+                FROM top JOIN search_document d ON d.id = top.id JOIN search_body b ON b.document_id = top.id, q
+                ORDER BY top.score DESC, d.id
+                """).param("config", configuration(language)).param("query", query)
+                .param("language", language.code()).param("limit", limit);
+        return bind(statement, kinds, topic).query((rs, n) -> hit(rs)).list();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, List<String> kinds, String topic) {
@@ -151,12 +218,16 @@ class JdbcSearch implements SearchIndex, Search {
 
     /** Words only (letters and digits in any script), lower case; at most ten. */
     static List<String> words(String text) {
+        return words(text, 10);
+    }
+
+    private static List<String> words(String text, int most) {
         List<String> words = new ArrayList<>();
         if (text == null) {
             return words;
         }
         Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (matcher.find() && words.size() < 10) {
+        while (matcher.find() && words.size() < most) {
             words.add(matcher.group());
         }
         return words;
