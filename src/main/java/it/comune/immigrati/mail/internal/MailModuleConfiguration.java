@@ -32,6 +32,12 @@ class MailModuleConfiguration {
         return AccessRule.roles("/ufficio/posta/**", "ADMIN", "SUPERVISOR");
     }
 
+    /** The embedded server's mail holds residents' messages: the same people as the outbox. */
+    @Bean
+    AccessRule testMailboxPages() {
+        return AccessRule.roles("/ufficio/posta-di-prova/**", "ADMIN", "SUPERVISOR");
+    }
+
     @Bean
     AccessRule inboundPages() {
         return AccessRule.roles("/ufficio/posta-in-arrivo/**", "ADMIN", "SUPERVISOR");
@@ -51,6 +57,6 @@ class MailModuleConfiguration {
     @Bean
     @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
     NavigationItem testMailboxLink() {
-        return NavigationItem.staff("nav.staff.test-mailbox", "/ufficio/posta-di-prova", 75);
+        return NavigationItem.staff("nav.staff.test-mailbox", "/ufficio/posta-di-prova", 75, "ADMIN", "SUPERVISOR");
     }
 }
