@@ -27,6 +27,7 @@ import it.comune.immigrati.guides.internal.GuideRecords.Text;
 import it.comune.immigrati.guides.internal.GuideRecords.Translation;
 import it.comune.immigrati.guides.internal.GuideRecords.Version;
 import it.comune.immigrati.platform.Audited;
+import it.comune.immigrati.platform.PublicContent;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.search.SearchIndex;
 import it.comune.immigrati.site.Language;
@@ -58,9 +59,11 @@ class Guides {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final GuidesProperties settings;
+    private final PublicContent content;
 
     Guides(JdbcClient jdbc, SearchIndex index, Search search, ApplicationEventPublisher events, JsonMapper json,
-            GuidesProperties settings) {
+            GuidesProperties settings, PublicContent content) {
+        this.content = content;
         this.jdbc = jdbc;
         this.index = index;
         this.search = search;
@@ -332,6 +335,7 @@ class Guides {
         LocalDate today = LocalDate.now(Ui.ROME);
         jdbc.sql("UPDATE guide SET last_reviewed = :today, review_by = :next, updated_at = now() WHERE id = :id")
                 .param("today", today).param("next", today.plus(settings.reviewInterval())).param("id", guideId).update();
+        content.changed(); // the page shows when it was last reviewed
         events.publishEvent(new Audited(staff, "guide.reviewed", "guide", byId(guideId).orElseThrow().slug(), ""));
     }
 

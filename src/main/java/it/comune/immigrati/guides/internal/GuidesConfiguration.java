@@ -5,6 +5,7 @@ import java.util.List;
 
 import it.comune.immigrati.platform.AccessRule;
 import it.comune.immigrati.site.NavigationItem;
+import it.comune.immigrati.site.PageCache;
 import it.comune.immigrati.site.StaffNotice;
 import it.comune.immigrati.site.Ui;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,11 @@ class GuidesConfiguration {
     @Bean
     AccessRule guideEditingList() {
         return AccessRule.roles("/ufficio/guide", "EDITOR", "SUPERVISOR", "MEDIATOR");
+    }
+
+    @Bean
+    PageCache.Cacheable guidePagesCached() {
+        return new PageCache.Cacheable("/guide/**");
     }
 
     @Bean

@@ -55,6 +55,7 @@ class FaqController {
         }
         if (results.hits().isEmpty()) {
             search.recordMiss(text, language);
+            it.comune.immigrati.site.PageCache.skip(request); // every such search is counted for editors
         }
         model.addAttribute("faqs", List.of());
         model.addAttribute("results", results);

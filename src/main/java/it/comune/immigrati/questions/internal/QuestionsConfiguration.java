@@ -101,4 +101,20 @@ class QuestionsConfiguration {
         return NavigationItem.staff("nav.staff.questions", "/ufficio/quesiti", 10, "ADMIN", "SUPERVISOR", "OPERATOR",
                 "MEDIATOR");
     }
+
+    /** Public FAQ pages and the desk's landing page change only with published FAQ. */
+    @Bean
+    it.comune.immigrati.site.PageCache.Cacheable faqPagesCached() {
+        return new it.comune.immigrati.site.PageCache.Cacheable("/faq/**");
+    }
+
+    @Bean
+    it.comune.immigrati.site.PageCache.Cacheable deskLandingCached() {
+        return new it.comune.immigrati.site.PageCache.Cacheable("/quesiti");
+    }
+
+    @Bean
+    it.comune.immigrati.site.PageCache.Cacheable faqApiCached() {
+        return new it.comune.immigrati.site.PageCache.Cacheable("/api/v1/faq/**");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import it.comune.immigrati.platform.PublicContent;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.search.SearchIndex;
 import it.comune.immigrati.site.Language;
@@ -30,9 +31,11 @@ class JdbcSearch implements SearchIndex, Search {
     private static final int BODY_CANDIDATES = 1000;
 
     private final JdbcClient jdbc;
+    private final PublicContent content;
 
-    JdbcSearch(JdbcClient jdbc) {
+    JdbcSearch(JdbcClient jdbc, PublicContent content) {
         this.jdbc = jdbc;
+        this.content = content;
     }
 
     /** The text-search configuration of a language; PostgreSQL 17 ships these stemmers. */
@@ -50,6 +53,7 @@ class JdbcSearch implements SearchIndex, Search {
 
     @Override
     public void put(Document document) {
+        content.changed();
         long id = jdbc.sql("""
                 INSERT INTO search_document (kind, ref, language, title, summary, url, topic, published_at, head, folded)
                 VALUES (:kind, :ref, :language, :title, :summary, :url, :topic, :published,
@@ -88,12 +92,14 @@ class JdbcSearch implements SearchIndex, Search {
 
     @Override
     public void remove(String kind, String ref) {
+        content.changed();
         jdbc.sql("DELETE FROM search_document WHERE kind = :kind AND ref = :ref").param("kind", kind).param("ref", ref)
                 .update();
     }
 
     @Override
     public void remove(String kind, String ref, Language language) {
+        content.changed();
         jdbc.sql("DELETE FROM search_document WHERE kind = :kind AND ref = :ref AND language = :language")
                 .param("kind", kind).param("ref", ref).param("language", language.code()).update();
     }

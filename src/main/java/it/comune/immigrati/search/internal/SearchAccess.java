@@ -14,6 +14,16 @@ class SearchAccess {
     }
 
     @Bean
+    it.comune.immigrati.site.PageCache.Cacheable searchPagesCached() {
+        return new it.comune.immigrati.site.PageCache.Cacheable("/cerca/**");
+    }
+
+    @Bean
+    it.comune.immigrati.site.PageCache.Cacheable searchApiCached() {
+        return new it.comune.immigrati.site.PageCache.Cacheable("/api/v1/search");
+    }
+
+    @Bean
     AccessRule searchSuggestions() {
         return AccessRule.anyone("/cerca/suggerimenti");
     }

@@ -42,6 +42,9 @@ class SearchController {
         model.addAttribute("topic", topic);
         model.addAttribute("topics", topics);
         Search.Results results = text.isEmpty() ? null : find(text, tipo, topic, language);
+        if (results != null && results.hits().isEmpty()) {
+            it.comune.immigrati.site.PageCache.skip(request); // every such search is counted for editors
+        }
         boolean italian = false;
         if (results != null && results.hits().isEmpty() && language != Language.DEFAULT) {
             // nothing in the visitor's language: the Italian pages may still help, said as such
@@ -66,10 +69,14 @@ class SearchController {
     @GetMapping(value = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Search.Results api(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "it") String lang,
-            @RequestParam(defaultValue = "") String tipo) {
+            @RequestParam(defaultValue = "") String tipo, HttpServletRequest request) {
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
-        return text.isEmpty() ? new Search.Results(List.of(), false)
+        Search.Results results = text.isEmpty() ? new Search.Results(List.of(), false)
                 : find(text, tipo, "", Language.byCode(lang).orElse(Language.DEFAULT));
+        if (!text.isEmpty() && results.hits().isEmpty()) {
+            it.comune.immigrati.site.PageCache.skip(request);
+        }
+        return results;
     }
 
     private Search.Results find(String text, String kind, String topic, Language language) {

@@ -47,6 +47,17 @@ class SiteAccessRules {
         return AccessRule.anyone("/error");
     }
 
+    /** The home page and the texts editors change through SitePages (which then raise the content version). */
+    @Bean
+    it.comune.immigrati.site.PageCache.Cacheable homePageCached() {
+        return new it.comune.immigrati.site.PageCache.Cacheable("/");
+    }
+
+    @Bean
+    it.comune.immigrati.site.PageCache.Cacheable sitePagesCached() {
+        return new it.comune.immigrati.site.PageCache.Cacheable("/{page:privacy|accessibilita|note-legali}");
+    }
+
     @Bean
     AccessRule staffPages() {
         return AccessRule.roles("/ufficio/pagine/**", "ADMIN", "EDITOR");

@@ -33,7 +33,11 @@ class SitePages {
     private final AciProperties properties;
     private final ApplicationEventPublisher events;
 
-    SitePages(JdbcClient jdbc, AciProperties properties, ApplicationEventPublisher events) {
+    private final it.comune.immigrati.platform.PublicContent content;
+
+    SitePages(JdbcClient jdbc, AciProperties properties, ApplicationEventPublisher events,
+            it.comune.immigrati.platform.PublicContent content) {
+        this.content = content;
         this.jdbc = jdbc;
         this.properties = properties;
         this.events = events;
@@ -105,6 +109,7 @@ class SitePages {
                     updated_by = EXCLUDED.updated_by, updated_at = now()
                 """).param("slug", slug).param("language", language.code()).param("title", title)
                 .param("body", markdown).param("editor", editor).update();
+        content.changed();
         events.publishEvent(new Audited(editor, "site-page.update", "site_page", slug + "/" + language.code(),
                 "title: " + title));
     }

@@ -58,7 +58,10 @@ class UiModelAdvice implements UiFactory {
             requestUri = request.getRequestURI();
         }
         return new Ui(LanguageFilter.languageOf(request), messages, properties.comune(), "_csrf",
-                () -> csrfToken(request), requestUri, request.getQueryString(), navigation,
+                () -> {
+                    it.comune.immigrati.site.PageCache.skip(request); // the token is this visitor's own
+                    return csrfToken(request);
+                }, requestUri, request.getQueryString(), navigation,
                 staff ? authentication.getName() : null, roles, this::assetUrl);
     }
 
