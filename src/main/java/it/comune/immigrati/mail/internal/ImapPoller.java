@@ -112,13 +112,13 @@ class ImapPoller {
                     continue; // IMAP's "n:*" always includes the last message
                 }
                 byte[] raw = raw(message);
-                MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+                Envelope envelope = Envelope.of(raw);
                 stored += jdbc.sql("""
                         INSERT INTO mail_inbound (message_key, mailbox, uid, sender, subject, raw)
                         VALUES (:key, :mailbox, :uid, :sender, :subject, :raw)
                         ON CONFLICT (message_key) DO NOTHING
-                        """).param("key", messageKey(parsed, raw)).param("mailbox", mailbox).param("uid", uid)
-                        .param("sender", sender(parsed)).param("subject", subject(parsed)).param("raw", raw).update();
+                        """).param("key", envelope.key()).param("mailbox", mailbox).param("uid", uid)
+                        .param("sender", envelope.sender()).param("subject", envelope.subject()).param("raw", raw).update();
                 highest = Math.max(highest, uid);
             }
             jdbc.sql("UPDATE mail_inbox_state SET last_uid = :uid, updated_at = now() WHERE mailbox = :mailbox")
@@ -194,6 +194,24 @@ class ImapPoller {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
         return out.toByteArray();
+    }
+
+    /**
+     * What is stored beside a raw message. A message the mail library cannot even read (its parser throws,
+     * as a fuzzing run found for a header block that starts with a continuation line) is still stored,
+     * under the hash of its bytes, so that it is quarantined when processed instead of stopping the poll
+     * at the same message for ever.
+     */
+    record Envelope(String key, String sender, String subject) {
+
+        static Envelope of(byte[] raw) {
+            try {
+                MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+                return new Envelope(messageKey(parsed, raw), ImapPoller.sender(parsed), ImapPoller.subject(parsed));
+            } catch (MessagingException | RuntimeException unreadable) {
+                return new Envelope("sha256:" + HexFormat.of().formatHex(Secrets.sha256(raw)), null, null);
+            }
+        }
     }
 
     static String messageKey(MimeMessage message, byte[] raw) throws MessagingException {
