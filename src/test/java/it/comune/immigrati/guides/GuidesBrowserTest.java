@@ -58,8 +58,8 @@ class GuidesBrowserTest {
 
     @Test
     void anEditorWritesAGuideASupervisorPublishesItAndAnOldVersionIsRestored() {
-        login(editor, TestStaff.create(jdbc, passwords, "EDITOR"));
-        login(supervisor, TestStaff.create(jdbc, passwords, "SUPERVISOR"));
+        Browser.signIn(editor, port, TestStaff.create(jdbc, passwords, "EDITOR"));
+        Browser.signIn(supervisor, port, TestStaff.create(jdbc, passwords, "SUPERVISOR"));
         String slug = "trasporti-" + System.nanoTime() % 100000;
 
         editor.get(url("/ufficio/guide"));
@@ -160,15 +160,6 @@ class GuidesBrowserTest {
         browser.findElement(By.id("summary")).sendKeys("Come avere l'abbonamento ai mezzi pubblici.");
         browser.findElement(By.id("save")).sendKeys(Keys.ENTER);
         waitFor(browser, By.cssSelector(".alert-success"));
-    }
-
-    private void login(WebDriver browser, TestStaff.Account account) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(account.username());
-        browser.findElement(By.id("password")).sendKeys(account.password(), Keys.ENTER);
-        waitFor(browser, By.id("code"));
-        browser.findElement(By.id("code")).sendKeys(TestStaff.code(account.totpSecret(), TestStaff.currentStep()), Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ufficio"));
     }
 
     private static void waitFor(WebDriver browser, By element) {

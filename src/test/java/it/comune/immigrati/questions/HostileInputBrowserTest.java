@@ -18,12 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,12 +135,7 @@ class HostileInputBrowserTest {
         // the operator's pages show the question with its name and messages
         String code = jdbc.sql("SELECT code FROM question WHERE email = :email").param("email", email).query(String.class).single();
         TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(operator.username());
-        browser.findElement(By.id("password")).sendKeys(operator.password(), Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
-        browser.findElement(By.id("code")).sendKeys(TestStaff.code(operator.totpSecret(), TestStaff.currentStep()), Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ufficio"));
+        Browser.signIn(browser, port, operator);
         problems.addAll(inspect("inbox", url("/ufficio/quesiti?q=" + code)));
         problems.addAll(inspect("question page", url("/ufficio/quesiti/" + code)));
         browser.manage().deleteAllCookies();

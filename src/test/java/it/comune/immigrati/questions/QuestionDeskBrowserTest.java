@@ -105,12 +105,7 @@ class QuestionDeskBrowserTest {
         assertThat(confirmation.text()).contains(privatePage.substring(privatePage.indexOf("/quesiti/stato/")));
 
         TestStaff.Account account = TestStaff.create(jdbc, passwords, "MEDIATOR");
-        operator.get(url("/login"));
-        operator.findElement(By.id("username")).sendKeys(account.username());
-        operator.findElement(By.id("password")).sendKeys(account.password(), Keys.ENTER);
-        new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
-        operator.findElement(By.id("code")).sendKeys(TestStaff.code(account.totpSecret(), TestStaff.currentStep()), Keys.ENTER);
-        new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ufficio"));
+        Browser.signIn(operator, port, account);
         operator.get(url("/ufficio/quesiti?view=new&language=ar"));
         noViolations(operator);
         operator.findElement(By.linkText(code)).click();

@@ -41,6 +41,19 @@ public final class Browser {
         }
     }
 
+    /** Signs a staff member in as they would: password, then the authenticator's code; waits for the staff area. */
+    public static void signIn(WebDriver browser, int port, TestStaff.Account account) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(account.username());
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(account.password(), org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("code")));
+        browser.findElement(org.openqa.selenium.By.id("code"))
+                .sendKeys(TestStaff.code(account.totpSecret(), TestStaff.currentStep()), org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/ufficio"));
+    }
+
     /** The WCAG 2.1 A and AA violations axe-core finds on the current page, as readable text. */
     public static String accessibilityViolations(WebDriver driver) {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
