@@ -1,0 +1,105 @@
+package it.comune.immigrati.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import it.comune.immigrati.testing.AppProcess;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * kill -9 of the application in the middle of a burst of submissions: after the restart every question
+ * that got a "created" answer is in the database with its confirmation e-mail queued, and none is there
+ * twice.
+ */
+class CrashDuringBurstTest {
+
+    private static final Logger log = LoggerFactory.getLogger(CrashDuringBurstTest.class);
+    private static final Pattern CODE = Pattern.compile("\"code\":\"(Q-\\d{4}-\\d{6})\"");
+
+    @TempDir
+    Path workDirectory;
+
+    @Test
+    void everyAcknowledgedSubmissionSurvivesAKillDuringABurst() throws Exception {
+        AppProcess app = new AppProcess(workDirectory.resolve("data"));
+        app.startAndAwaitHealthy(Duration.ofSeconds(90));
+        Map<String, String> acknowledged = new ConcurrentHashMap<>(); // e-mail → code
+        AtomicInteger sent = new AtomicInteger();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        ExecutorService residents = Executors.newFixedThreadPool(8);
+        for (int thread = 0; thread < 8; thread++) {
+            residents.submit(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    int n = sent.incrementAndGet();
+                    String email = "burst-" + n + "@example.org";
+                    try {
+                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                                + app.port() + "/api/v1/questions")).timeout(Duration.ofSeconds(5))
+                                .header("Content-Type", "application/json")
+                                .header("X-Forwarded-For", "10.88." + (n / 250) + "." + (n % 250 + 1))
+                                .POST(HttpRequest.BodyPublishers.ofString("""
+                                        {"email": "%s", "language": "it", "topic": "casa",
+                                         "text": "Come si chiede il certificato di idoneità alloggiativa?", "privacyConsent": true}"""
+                                        .formatted(email))).build(), HttpResponse.BodyHandlers.ofString());
+                        Matcher code = CODE.matcher(answer.body());
+                        if (answer.statusCode() == 201 && code.find()) {
+                            acknowledged.put(email, code.group(1));
+                        }
+                    } catch (java.io.IOException gone) {
+                        return; // the application was killed
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            });
+        }
+        Awaitility.await("a burst under way").atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 100);
+        app.kill();
+        residents.shutdownNow();
+        assertThat(residents.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        log.info("Killed after {} acknowledged submissions of {} sent", acknowledged.size(), sent.get());
+
+        app.startAndAwaitHealthy(Duration.ofSeconds(90));
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + app.postgresPort() + "/postgres",
+                "postgres", "")) {
+            Map<String, String> stored = new HashMap<>();
+            try (ResultSet rows = db.createStatement().executeQuery(
+                    "SELECT email, code FROM question WHERE email LIKE 'burst-%'")) {
+                while (rows.next()) {
+                    assertThat(stored.put(rows.getString(1), rows.getString(2))).as("stored once: " + rows.getString(1)).isNull();
+                }
+            }
+            assertThat(stored).containsAllEntriesOf(acknowledged);
+            try (ResultSet queued = db.createStatement().executeQuery(
+                    "SELECT count(DISTINCT recipient) FROM mail_outbox WHERE recipient LIKE 'burst-%'")) {
+                queued.next();
+                assertThat(queued.getInt(1)).as("each stored question has its confirmation queued").isEqualTo(stored.size());
+            }
+            log.info("After restart: {} questions stored, {} acknowledged", stored.size(), acknowledged.size());
+        } finally {
+            app.stop();
+        }
+    }
+}
