@@ -6,6 +6,8 @@ import java.util.List;
 
 import it.comune.immigrati.accounts.StaffRole;
 import it.comune.immigrati.platform.AccessRule;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -53,7 +55,11 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<AccessRule> rules, PasswordStep passwordStep,
             HttpSessionSecurityContextRepository contexts, HttpSessionRequestCache requestCache) throws Exception {
         String[] staffRoles = Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
-        List<AccessRule> ordered = rules.stream().sorted(Comparator.comparingInt(SecurityConfiguration::specificity).reversed()).toList();
+        // most specific first, by the same measure Spring MVC uses to choose between matching patterns:
+        // "/ufficio/guide/*/*/approva" before "/ufficio/guide/**" before "/ufficio/**"
+        List<AccessRule> ordered = rules.stream().sorted(Comparator.comparing(
+                (AccessRule rule) -> PathPatternParser.defaultInstance.parse(rule.pattern()), PathPattern.SPECIFICITY_COMPARATOR))
+                .toList();
         http.authenticationProvider(passwordStep)
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .requestCache(cache -> cache.requestCache(requestCache))
@@ -104,11 +110,4 @@ class SecurityConfiguration {
         };
     }
 
-    /** Literal characters before the first wildcard: "/ufficio/pagine/**" outranks "/ufficio/**". */
-    static int specificity(AccessRule rule) {
-        String pattern = rule.pattern();
-        int wildcard = pattern.indexOf('*');
-        int literal = wildcard < 0 ? pattern.length() : wildcard;
-        return literal * 2 + (wildcard < 0 ? 1 : 0);
-    }
 }

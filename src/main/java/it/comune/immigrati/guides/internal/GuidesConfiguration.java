@@ -24,10 +24,36 @@ class GuidesConfiguration {
         return AccessRule.anyone("/guide/**");
     }
 
-    /** Mediators write translations; approving is checked again per action (editors and supervisors). */
+    /** Mediators write and submit translations; the rules below keep approval to editors and supervisors. */
     @Bean
     AccessRule guideEditing() {
         return AccessRule.roles("/ufficio/guide/**", "EDITOR", "SUPERVISOR", "MEDIATOR");
+    }
+
+    /** Approving, sending back, withdrawing and managing a guide: editors and supervisors only. */
+    @Bean
+    AccessRule guideApproval() {
+        return AccessRule.roles("/ufficio/guide/*/*/approva", "EDITOR", "SUPERVISOR");
+    }
+
+    @Bean
+    AccessRule guideSendBack() {
+        return AccessRule.roles("/ufficio/guide/*/*/rimanda", "EDITOR", "SUPERVISOR");
+    }
+
+    @Bean
+    AccessRule guideWithdrawal() {
+        return AccessRule.roles("/ufficio/guide/*/*/ritira", "EDITOR", "SUPERVISOR");
+    }
+
+    @Bean
+    AccessRule guideDetails() {
+        return AccessRule.roles("/ufficio/guide/*/dettagli", "EDITOR", "SUPERVISOR");
+    }
+
+    @Bean
+    AccessRule guideReviewed() {
+        return AccessRule.roles("/ufficio/guide/*/rivista", "EDITOR", "SUPERVISOR");
     }
 
     @Bean
