@@ -5,30 +5,33 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import it.comune.immigrati.platform.AciProperties;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The outbox is healthy while mail flows: DOWN when the poller has stopped polling, or when a message
  * has waited longer than {@code aci.mail.outbox.health-max-delay} (the mail server refuses or is away).
+ * When the outbox cannot be read (PostgreSQL away) it is DOWN too, with the reason, rather than breaking
+ * the health endpoint.
  */
 @Component("mailOutbox")
-class OutboxHealthIndicator implements HealthIndicator {
+class OutboxHealthIndicator extends AbstractHealthIndicator {
 
     private final JdbcClient jdbc;
     private final OutboxSender sender;
     private final AciProperties.Mail.Outbox settings;
 
     OutboxHealthIndicator(JdbcClient jdbc, OutboxSender sender, AciProperties properties) {
+        super("The mail outbox could not be read");
         this.jdbc = jdbc;
         this.sender = sender;
         this.settings = properties.mail().outbox();
     }
 
     @Override
-    public Health health() {
+    protected void doHealthCheck(Health.Builder health) {
         record State(long pending, long failed, OffsetDateTime oldestPending) {
         }
         State state = jdbc.sql("""
@@ -43,9 +46,9 @@ class OutboxHealthIndicator implements HealthIndicator {
                 : Duration.between(state.oldestPending().toInstant(), now);
         boolean pollerAlive = sincePoll.compareTo(settings.pollInterval().multipliedBy(10).plusSeconds(30)) < 0;
         boolean flowing = oldest.compareTo(settings.healthMaxDelay()) < 0;
-        Health.Builder health = pollerAlive && flowing ? Health.up() : Health.down();
-        return health.withDetail("pending", state.pending()).withDetail("failed", state.failed())
+        health.status(pollerAlive && flowing ? "UP" : "DOWN");
+        health.withDetail("pending", state.pending()).withDetail("failed", state.failed())
                 .withDetail("oldestPendingSeconds", oldest.toSeconds())
-                .withDetail("secondsSinceLastPoll", sincePoll.toSeconds()).build();
+                .withDetail("secondsSinceLastPoll", sincePoll.toSeconds());
     }
 }

@@ -1,8 +1,12 @@
 package it.comune.immigrati.platform.internal;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import it.comune.immigrati.platform.PublicContent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,11 +18,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 class JdbcPublicContent implements PublicContent {
 
+    private static final Logger log = LoggerFactory.getLogger(JdbcPublicContent.class);
     private static final long REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final JdbcClient jdbc;
     private volatile long version = -1;
     private volatile long readAt;
+    private final AtomicBoolean reading = new AtomicBoolean();
 
     JdbcPublicContent(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -36,13 +42,31 @@ class JdbcPublicContent implements PublicContent {
         });
     }
 
+    /**
+     * One request a second reads the version while the others go on with the one known; when PostgreSQL
+     * cannot be reached the known version stays, so rendered public pages are still served (nothing can
+     * change them while the database is away).
+     */
     @Override
     public long version() {
         long now = System.nanoTime();
-        if (version < 0 || now - readAt > REFRESH_NANOS) {
+        long known = version;
+        if (known >= 0 && (now - readAt <= REFRESH_NANOS || !reading.compareAndSet(false, true))) {
+            return known;
+        }
+        try {
             version = jdbc.sql("SELECT version FROM content_version WHERE id = 1").query(Long.class).single();
             readAt = now;
+            return version;
+        } catch (DataAccessException unavailable) {
+            if (known < 0) {
+                throw unavailable;
+            }
+            log.warn("Content version unreadable ({}); serving rendered pages of version {}", unavailable.getMessage(), known);
+            readAt = now;
+            return known;
+        } finally {
+            reading.set(false);
         }
-        return version;
     }
 }
