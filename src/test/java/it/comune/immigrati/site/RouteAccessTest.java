@@ -77,6 +77,9 @@ class RouteAccessTest {
                 if (!refused) {
                     allowed.add(visitor.getKey());
                 }
+                if (response.statusCode() >= 500 && !route.equals("/error")) { // /error called directly says 500
+                    wrong.add(route + " as " + visitor.getKey() + ": server error " + response.statusCode());
+                }
                 boolean shouldBeAllowed = expected.getOrDefault(route, Set.of()).contains(visitor.getKey());
                 if (shouldBeAllowed == refused) {
                     wrong.add(route + " as " + visitor.getKey() + ": " + response.statusCode()

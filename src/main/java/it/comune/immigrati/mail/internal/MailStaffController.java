@@ -41,7 +41,7 @@ class MailStaffController {
 
     @GetMapping("/ufficio/posta")
     String outbox(@RequestParam(required = false) String status, Model model) {
-        String filter = STATUSES.contains(status) ? status : null;
+        String filter = status != null && STATUSES.contains(status) ? status : null;
         List<OutboxRow> rows = jdbc.sql("""
                 SELECT id, message_id, recipient, subject, status, attempts, created_at, sent_at, next_attempt_at, last_error
                 FROM mail_outbox WHERE (CAST(:status AS text) IS NULL OR status = :status)
