@@ -3,17 +3,22 @@ package it.comune.immigrati.questions.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import it.comune.immigrati.platform.ServiceUnavailable;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -27,6 +32,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /** The resident's side of the desk: ask, then follow the question on a private page. No account needed. */
 @Controller
 class CitizenQuestionController {
+
+    private static final Logger log = LoggerFactory.getLogger(CitizenQuestionController.class);
 
     private final QuestionDesk desk;
     private final QuestionsProperties settings;
@@ -109,9 +116,21 @@ class CitizenQuestionController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return formView(form, List.of("questions.error.rate"), model);
         }
-        Question question = desk.submit(new QuestionDesk.Submission(form.getSubmission(), form.getEmail(), form.getName(),
-                Language.byCode(form.getLanguage()).orElseThrow(), form.getTopic(), form.getText(), form.isPublish(),
-                files.files(), "WEB", null).withProofOfWork(solved));
+        Question question;
+        try {
+            question = desk.submit(new QuestionDesk.Submission(form.getSubmission(), form.getEmail(), form.getName(),
+                    Language.byCode(form.getLanguage()).orElseThrow(), form.getTopic(), form.getText(), form.isPublish(),
+                    files.files(), "WEB", null).withProofOfWork(solved));
+        } catch (DataAccessException | TransactionException failure) {
+            if (!ServiceUnavailable.causes(failure)) {
+                throw failure;
+            }
+            // nothing was stored (one transaction); the resident keeps what they wrote and is told to retry
+            log.warn("Question not stored, the database cannot take it now: {}", failure.getMessage());
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+            return formView(form, List.of("questions.error.unavailable"), model);
+        }
         return "redirect:/quesiti/stato/" + question.accessToken() + "?inviata";
     }
 

@@ -2,6 +2,7 @@ package it.comune.immigrati.site.internal;
 
 import java.util.Set;
 
+import it.comune.immigrati.platform.ServiceUnavailable;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 class SiteErrorController implements ErrorController {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SiteErrorController.class);
 
     /** Statuses with their own wording; any other 4xx reads as 400, any 5xx as 500. */
     /** What a visitor is told to wait while PostgreSQL is away (a restart or a failover takes about this). */
@@ -56,7 +59,9 @@ class SiteErrorController implements ErrorController {
 
     private static int status(HttpServletRequest request) {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                && DatabaseUnavailable.causes(failure)) {
+                && ServiceUnavailable.causes(failure)) {
+            // some of these (a full disk while receiving an upload) are logged nowhere else
+            log.warn("{} answered 503: {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), rootMessage(failure));
             return 503;
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -64,6 +69,14 @@ class SiteErrorController implements ErrorController {
             return status;
         }
         return 500;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static int worded(int status) {

@@ -1,5 +1,6 @@
-package it.comune.immigrati.site.internal;
+package it.comune.immigrati.platform;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
@@ -7,13 +8,17 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
-/** Whether a failure means "PostgreSQL cannot be reached right now" rather than a bug. */
-final class DatabaseUnavailable {
+/**
+ * Whether a failure means "we cannot store this right now" rather than a bug or a bad request: PostgreSQL
+ * unreachable, restarting or out of resources, or no space left on a local disk (an upload being
+ * received). The visitor is told to try again later, with a 503.
+ */
+public final class ServiceUnavailable {
 
-    private DatabaseUnavailable() {
+    private ServiceUnavailable() {
     }
 
-    static boolean causes(Throwable failure) {
+    public static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException) {
@@ -23,6 +28,10 @@ final class DatabaseUnavailable {
             // a commit or rollback that fails in the driver means the connection was cut under it (the
             // pool reports a connection it has already dropped as closed, without an SQLSTATE)
             if (cause instanceof TransactionSystemException failed && failed.getCause() instanceof SQLException) {
+                return true;
+            }
+            // ENOSPC has no exception type of its own in Java, only its text from the operating system
+            if (cause instanceof IOException io && io.getMessage() != null && io.getMessage().contains("No space left on device")) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
