@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import javax.sql.DataSource;
 
@@ -35,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two application nodes on one PostgreSQL, as behind a reverse proxy: this test's application and a
  * second one in its own JVM, both delivering mail to the same SMTP server. A staff session started on
  * one node is valid on the other; a burst of questions split across both is stored once each, and each
- * confirmation e-mail is delivered exactly once although both nodes drain the same outbox.
+ * confirmation e-mail is delivered exactly once although both nodes drain the same outbox; a daily job
+ * that both nodes start at the same time runs once.
  */
 @AciTest
 class TwoNodesTest {
@@ -58,6 +63,36 @@ class TwoNodesTest {
     @TempDir
     Path folder;
 
+    @Autowired
+    ApplicationContext context;
+
+    /**
+     * Today's digest is claimed afresh, then both nodes try to send it at once: the other node every
+     * second by its schedule, this one by calling the same scheduled method from several threads.
+     * Exactly one run does the work, and each supervisor gets one digest.
+     */
+    private void jobsRunOnceAcrossNodes() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Rome"));
+        TestStaff.Account supervisor = TestStaff.create(jdbc, passwords, "SUPERVISOR");
+        jdbc.sql("DELETE FROM job_run WHERE job = 'questions-digest' AND day = :d").param("d", today).update();
+        Object digest = context.getBean(Class.forName("it.comune.immigrati.questions.internal.DailyDigest"));
+        ExecutorService racers = Executors.newFixedThreadPool(4);
+        try {
+            for (int attempt = 0; attempt < 12; attempt++) {
+                racers.submit(() -> ReflectionTestUtils.invokeMethod(digest, "send"));
+                Thread.sleep(250);
+            }
+        } finally {
+            racers.shutdown();
+            assertThat(racers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM job_run WHERE job = 'questions-digest' AND day = :d").param("d", today)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :r AND related_type = 'digest'")
+                .param("r", supervisor.username() + "@test.local").query(Integer.class).single())
+                .as("one digest for the supervisor, whichever node sent it").isEqualTo(1);
+    }
+
     @Test
     void sessionsQuestionsAndMailAreSharedByTwoNodes() throws Exception {
         HikariDataSource database = (HikariDataSource) dataSource;
@@ -66,7 +101,9 @@ class TwoNodesTest {
                 "--spring.datasource.url=" + database.getJdbcUrl(), "--spring.datasource.username=" + database.getUsername(),
                 "--spring.datasource.password=" + (database.getPassword() == null ? "" : database.getPassword()),
                 "--spring.mail.host=" + mail.smtpHost(), "--spring.mail.port=" + mail.smtpPort(),
-                "--aci.mail.imap.enabled=false", "--aci.mail.outbox.poll-interval=200ms");
+                "--aci.mail.imap.enabled=false", "--aci.mail.outbox.poll-interval=200ms",
+                // the supervisors' daily digest fires every second on the other node, racing this one's
+                "--aci.questions.digest-cron=* * * * * *");
         try {
             // signed in on this node, recognised on the other
             TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
@@ -121,6 +158,8 @@ class TwoNodesTest {
             }
             assertThat(confirmations).hasSize(2 * perNode);
             assertThat(recipients).hasSize(2 * perNode);
+
+            jobsRunOnceAcrossNodes();
         } finally {
             other.stop();
         }
