@@ -94,6 +94,11 @@ public record AciProperties(
             @DefaultValue("5") int maxFailedLogins,
             @DefaultValue("1m") Duration firstLockout,
             @DefaultValue("1h") Duration maxLockout,
+            /** wrong passwords or codes from one client, whatever the account, before it is refused */
+            @DefaultValue("20") int maxFailedLoginsPerClient,
+            @DefaultValue("15m") Duration clientFailureWindow,
+            /** unknown private links one client may try before it is refused */
+            @DefaultValue("30") int maxUnknownLinksPerClient,
             @DefaultValue("72h") Duration invitationValidity,
             @DefaultValue("Area Cittadini Immigrati") String totpIssuer) {
     }

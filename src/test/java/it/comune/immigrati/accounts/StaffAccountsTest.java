@@ -100,6 +100,23 @@ class StaffAccountsTest {
                 .param("u", operator.username()).query(Boolean.class).single()).isTrue();
     }
 
+    /** Password spraying: one client trying a common password on many accounts is stopped after 20 failures. */
+    @Test
+    void manyFailuresFromOneClientRefuseItWhateverTheAccount() {
+        TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
+        WebClient sprayer = new WebClient(port);
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> attempt = sprayer.submit("/login", "/login",
+                    Map.of("username", "utente" + i + "-" + System.nanoTime(), "password", "Saronno2026!"));
+            assertThat(WebClient.location(attempt)).isEqualTo("/login?error");
+        }
+        HttpResponse<String> right = sprayer.submit("/login", "/login",
+                Map.of("username", operator.username(), "password", operator.password()));
+        assertThat(WebClient.location(right)).as("this client is refused, even with the right password").isEqualTo("/login?error");
+        assertThat(auditActions(operator.username())).contains("login.refused-client");
+        TestStaff.login(new WebClient(port), operator); // the account itself is not locked
+    }
+
     @Test
     void unknownUsersAndWrongPasswordsGetTheSameAnswer() {
         WebClient browser = new WebClient(port);

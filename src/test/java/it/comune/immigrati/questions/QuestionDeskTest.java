@@ -184,6 +184,50 @@ class QuestionDeskTest {
         assertThat(new WebClient(port).get("/quesiti/stato/1").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * Private links cannot be guessed (128 random bits, no order) nor enumerated: an unknown link, a
+     * malformed one and another question's file all get the same 404, and a client that keeps trying
+     * unknown links is refused for a while, even for a link that exists.
+     */
+    @Test
+    void privateLinksCannotBeGuessedNorEnumerated() {
+        WebClient resident = new WebClient(port);
+        HttpResponse<String> mine = ask(resident, question(newAddress("link-a"), "it", "Prima domanda con un allegato."),
+                List.of(new FilePart("attachments", "ricevuta.pdf", "application/pdf", PDF)));
+        HttpResponse<String> theirs = ask(resident, question(newAddress("link-b"), "it", "Seconda domanda con un allegato."),
+                List.of(new FilePart("attachments", "contratto.pdf", "application/pdf", PDF)));
+        String myPage = WebClient.location(mine).replace("?inviata", "");
+        String theirFile = matchIn(resident.get(WebClient.location(theirs)).body(), "href=\"/quesiti/stato/[^\"]+(/allegati/\\d+)\"");
+        Set<String> tokens = new HashSet<>(jdbc.sql("SELECT access_token FROM question").query(String.class).list());
+        assertThat(tokens).allSatisfy(t -> assertThat(t).matches("[A-Za-z0-9_-]{22}"));
+        assertThat(tokens).as("no two alike").hasSize(jdbc.sql("SELECT count(*) FROM question").query(Integer.class).single());
+
+        WebClient guesser = new WebClient(port);
+        String notFound = guesser.get("/quesiti/stato/AAAAAAAAAAAAAAAAAAAAAA").body().replace("AAAAAAAAAAAAAAAAAAAAAA", "…");
+        assertThat(guesser.get(myPage + theirFile).statusCode()).as("another question's file").isEqualTo(404);
+        assertThat(guesser.get("/quesiti/stato/short").statusCode()).isEqualTo(404);
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int answered404 = 0;
+        for (int i = 0; i < 40; i++) {
+            StringBuilder guess = new StringBuilder();
+            for (int c = 0; c < 22; c++) {
+                guess.append(alphabet.charAt(random.nextInt(64)));
+            }
+            HttpResponse<String> response = guesser.get("/quesiti/stato/" + guess);
+            assertThat(response.statusCode()).isIn(404, 429);
+            if (response.statusCode() == 404) {
+                answered404++;
+                assertThat(response.body().replace(guess, "…")).as("nothing tells one miss from another").isEqualTo(notFound);
+            }
+        }
+        assertThat(answered404).as("refused after the allowance of unknown links").isBetween(25, 30);
+        HttpResponse<String> refused = guesser.get(myPage);
+        assertThat(refused.statusCode()).as("even a real link, once the client is refused").isEqualTo(429);
+        assertThat(refused.body()).doesNotContain("Prima domanda");
+        assertThat(resident.get(myPage).statusCode()).as("other clients are not affected").isEqualTo(200);
+    }
+
     @Test
     void anOperatorAnswersAndTheResidentReadsItByEmailAndOnThePrivatePage() throws Exception {
         WebClient resident = new WebClient(port);

@@ -131,7 +131,9 @@ class LoginController {
     private String refuse(StaffUser user, HttpServletRequest request, HttpServletResponse response, Model model,
             String view) {
         passwordStep.registerFailure(user.username(), "login.failed-totp");
-        if (users.byUsername(user.username()).map(u -> u.locked(java.time.Instant.now())).orElse(true)) {
+        passwordStep.clientFailed(request.getRemoteAddr());
+        if (users.byUsername(user.username()).map(u -> u.locked(java.time.Instant.now())).orElse(true)
+                || passwordStep.refuses(request.getRemoteAddr())) {
             new SecurityContextLogoutHandler().logout(request, response, null);
             return "redirect:/login?error";
         }

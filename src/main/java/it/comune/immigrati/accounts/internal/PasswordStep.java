@@ -7,6 +7,7 @@ import java.util.Optional;
 import it.comune.immigrati.accounts.AuditLog;
 import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.platform.Audited;
+import it.comune.immigrati.platform.ClientThrottle;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -15,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +35,8 @@ class PasswordStep implements AuthenticationProvider {
     private final AciProperties.Security settings;
     /** Compared against when the user does not exist, so timing does not reveal which names exist. */
     private final String dummyHash;
+    /** Password spraying: many accounts tried from one client, each below its own lockout. */
+    private final ClientThrottle clients;
 
     PasswordStep(StaffUsers users, PasswordEncoder passwords, AuditLog audit, AciProperties properties) {
         this.users = users;
@@ -40,15 +44,23 @@ class PasswordStep implements AuthenticationProvider {
         this.audit = audit;
         this.settings = properties.security();
         this.dummyHash = passwords.encode("no such user, no such password");
+        this.clients = new ClientThrottle(settings.maxFailedLoginsPerClient(), settings.clientFailureWindow());
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = String.valueOf(authentication.getName()).trim().toLowerCase(java.util.Locale.ROOT);
         String password = String.valueOf(authentication.getCredentials());
+        String client = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : "unknown";
+        if (clients.refuses(client)) {
+            audit.record(new Audited(username, "login.refused-client", "staff_user", username, "client " + client));
+            throw new LockedException("Too many failures from this client");
+        }
         Optional<StaffUser> found = users.byUsername(username);
         if (found.isEmpty() || found.get().invited() || !found.get().enabled()) {
             passwords.matches(password, dummyHash);
+            clients.failed(client);
             throw new BadCredentialsException("Bad credentials");
         }
         StaffUser user = found.get();
@@ -57,11 +69,21 @@ class PasswordStep implements AuthenticationProvider {
             throw new LockedException("Locked");
         }
         if (!passwords.matches(password, user.passwordHash())) {
+            clients.failed(client);
             registerFailure(username, "login.failed-password");
             throw new BadCredentialsException("Bad credentials");
         }
         return UsernamePasswordAuthenticationToken.authenticated(username, null,
                 List.of(new SimpleGrantedAuthority(PENDING_SECOND_FACTOR)));
+    }
+
+    /** A wrong second-factor code counts against the client too. */
+    void clientFailed(String client) {
+        clients.failed(client);
+    }
+
+    boolean refuses(String client) {
+        return clients.refuses(client);
     }
 
     void registerFailure(String username, String action) {

@@ -2,7 +2,9 @@ package it.comune.immigrati.questions.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import it.comune.immigrati.platform.ClientThrottle;
 import it.comune.immigrati.platform.ServiceUnavailable;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import it.comune.immigrati.search.Search;
@@ -35,6 +37,8 @@ class CitizenQuestionController {
 
     private static final Logger log = LoggerFactory.getLogger(CitizenQuestionController.class);
 
+    private final ClientThrottle linkGuesses;
+
     private final QuestionDesk desk;
     private final QuestionsProperties settings;
     private final java.util.List<String> topics;
@@ -56,6 +60,7 @@ class CitizenQuestionController {
         this.limits = limits;
         this.faqs = faqs;
         this.search = search;
+        this.linkGuesses = new ClientThrottle(aci.security().maxUnknownLinksPerClient(), aci.security().clientFailureWindow());
     }
 
     @GetMapping("/quesiti")
@@ -152,9 +157,9 @@ class CitizenQuestionController {
     // ---- the private page ----
 
     @GetMapping("/quesiti/stato/{token}")
-    String status(@PathVariable String token, @RequestParam(required = false) String inviata,
+    String status(@PathVariable String token, HttpServletRequest request, @RequestParam(required = false) String inviata,
             @RequestParam(required = false) String aggiornata, Model model, HttpServletResponse response) {
-        Question question = question(token);
+        Question question = question(token, request);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
         model.addAttribute("question", question);
@@ -169,10 +174,10 @@ class CitizenQuestionController {
     }
 
     @PostMapping("/quesiti/stato/{token}/messaggio")
-    String addMessage(@PathVariable String token, @RequestParam(defaultValue = "") String text,
+    String addMessage(@PathVariable String token, HttpServletRequest request, @RequestParam(defaultValue = "") String text,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> uploads, Model model,
             HttpServletResponse response) {
-        Question question = question(token);
+        Question question = question(token, request);
         List<String> errors = new ArrayList<>();
         String body = text.strip();
         if (body.isEmpty() || body.length() > settings.maxTextLength()) {
@@ -195,9 +200,9 @@ class CitizenQuestionController {
     }
 
     @PostMapping("/quesiti/stato/{token}/valutazione")
-    String rate(@PathVariable String token, @RequestParam(defaultValue = "0") int rating,
+    String rate(@PathVariable String token, HttpServletRequest request, @RequestParam(defaultValue = "0") int rating,
             @RequestParam(defaultValue = "") String comment) {
-        Question question = question(token);
+        Question question = question(token, request);
         if (rating < 1 || rating > 5 || comment.length() > 2000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
@@ -206,14 +211,14 @@ class CitizenQuestionController {
     }
 
     @PostMapping("/quesiti/stato/{token}/chiudi")
-    String close(@PathVariable String token) {
-        desk.closeByResident(question(token));
+    String close(@PathVariable String token, HttpServletRequest request) {
+        desk.closeByResident(question(token, request));
         return "redirect:/quesiti/stato/" + token + "?aggiornata";
     }
 
     @GetMapping("/quesiti/stato/{token}/allegati/{id}")
-    ResponseEntity<byte[]> attachment(@PathVariable String token, @PathVariable long id) {
-        Question question = question(token);
+    ResponseEntity<byte[]> attachment(@PathVariable String token, @PathVariable long id, HttpServletRequest request) {
+        Question question = question(token, request);
         QuestionStore.AttachmentContent file = desk.attachment(question, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return download(file);
@@ -229,7 +234,23 @@ class CitizenQuestionController {
                 .body(file.content());
     }
 
-    private Question question(String token) {
-        return desk.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    /**
+     * The question behind a private link. Links are 128 random bits, so guessing is hopeless; a client
+     * that tries many unknown ones is refused for a while all the same, even for a link that exists, so
+     * that it learns nothing more.
+     */
+    private Question question(String token, HttpServletRequest request) {
+        String client = request.getRemoteAddr();
+        if (linkGuesses.refuses(client)) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
+        }
+        Optional<Question> question = desk.byToken(token);
+        if (question.isEmpty()) {
+            if (QuestionDesk.wellFormedToken(token)) { // a malformed link cannot match, so it reveals nothing
+                linkGuesses.failed(client);
+            }
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return question.get();
     }
 }

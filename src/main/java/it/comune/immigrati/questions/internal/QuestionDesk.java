@@ -111,10 +111,14 @@ class QuestionDesk {
     // ---- the resident, through the private link ----
 
     Optional<Question> byToken(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{22}")) {
+        if (!wellFormedToken(token)) {
             return Optional.empty();
         }
         return store.byToken(token);
+    }
+
+    static boolean wellFormedToken(String token) {
+        return token != null && token.matches("[A-Za-z0-9_-]{22}");
     }
 
     List<Message> publicThread(Question question) {
