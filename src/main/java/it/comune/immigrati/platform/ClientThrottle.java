@@ -1,9 +1,9 @@
 package it.comune.immigrati.platform;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
@@ -18,12 +18,7 @@ public final class ClientThrottle {
 
     private final int failures;
     private final Duration period;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > TRACKED;
-        }
-    };
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(TRACKED).build();
 
     /** {@code failures} allowed per {@code period}, given back gradually over it. */
     public ClientThrottle(int failures, Duration period) {
@@ -32,14 +27,14 @@ public final class ClientThrottle {
     }
 
     /** Whether the client has used up its failures and must be refused, whatever it asks. */
-    public synchronized boolean refuses(String client) {
-        Bucket bucket = buckets.get(client);
+    public boolean refuses(String client) {
+        Bucket bucket = buckets.getIfPresent(client);
         return bucket != null && bucket.getAvailableTokens() < 1;
     }
 
     /** Counts one failure of the client. */
-    public synchronized void failed(String client) {
-        buckets.computeIfAbsent(client, key -> Bucket.builder()
+    public void failed(String client) {
+        buckets.get(client, key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(failures).refillGreedy(failures, period).build()).build())
                 .tryConsume(1);
     }

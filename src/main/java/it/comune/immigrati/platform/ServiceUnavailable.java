@@ -24,7 +24,6 @@ public final class ServiceUnavailable {
                     || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            // SQLSTATE class 08: connection exception; 57P0x: the server is shutting down or restarting
             // a commit or rollback that fails in the driver means the connection was cut under it (the
             // pool reports a connection it has already dropped as closed, without an SQLSTATE)
             if (cause instanceof TransactionSystemException failed && failed.getCause() instanceof SQLException) {
@@ -34,11 +33,19 @@ public final class ServiceUnavailable {
             if (cause instanceof IOException io && io.getMessage() != null && io.getMessage().contains("No space left on device")) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && unavailable(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE class 08: connection exception; 57P0x: the server is shutting down or restarting; class 53:
+     * insufficient resources (53100 disk full, 53200 out of memory, 53300 too many connections); 25006: a
+     * read-only server, i.e. a standby not yet promoted during a failover.
+     */
+    private static boolean unavailable(String state) {
+        return state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53") || state.equals("25006");
     }
 }

@@ -7,6 +7,7 @@ import it.comune.immigrati.guides.internal.GuideRecords.Card;
 import it.comune.immigrati.guides.internal.GuideRecords.Shown;
 import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.site.Language;
+import it.comune.immigrati.site.Paged;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Controller
 class GuideController {
 
+    /** Guides per page of the list (a Comune with hundreds of guides still gets a light page). */
+    static final int PAGE_SIZE = 24;
+
     /** Reasons offered after a good rating (4–5) and after a poor one (1–3). */
     static final List<String> GOOD_REASONS = List.of("chiare", "complete", "trovato", "altro");
     static final List<String> POOR_REASONS = List.of("poco-chiare", "incomplete", "non-trovato", "non-aggiornate",
@@ -38,7 +42,8 @@ class GuideController {
 
     @GetMapping("/guide")
     String list(@RequestParam(name = "situazione", defaultValue = "") String situation,
-            @RequestParam(name = "tema", defaultValue = "") String topic, HttpServletRequest request, Model model) {
+            @RequestParam(name = "tema", defaultValue = "") String topic,
+            @RequestParam(name = "pagina", defaultValue = "1") int page, HttpServletRequest request, Model model) {
         List<Card> all = guides.published(language(request));
         String chosenSituation = GuideRecords.SITUATIONS.contains(situation) ? situation : "";
         String chosenTopic = topics.contains(topic) ? topic : "";
@@ -47,7 +52,10 @@ class GuideController {
                 .filter(c -> chosenTopic.isEmpty() || c.topic().equals(chosenTopic)).toList();
         // topics in the configured order, only those that have a guide
         List<String> present = topics.stream().filter(t -> all.stream().anyMatch(c -> c.topic().equals(t))).toList();
-        model.addAttribute("cards", shown);
+        Paged<Card> paged = Paged.of(shown, page, PAGE_SIZE);
+        model.addAttribute("cards", paged.items());
+        model.addAttribute("page", paged.page());
+        model.addAttribute("pages", paged.pages());
         model.addAttribute("situations", GuideRecords.SITUATIONS);
         model.addAttribute("topics", present);
         model.addAttribute("situation", chosenSituation);

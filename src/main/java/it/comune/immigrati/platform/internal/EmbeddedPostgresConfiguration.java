@@ -28,12 +28,13 @@ class EmbeddedPostgresConfiguration {
     /** Closed before the server above, since it depends on it: the pool drains, then PostgreSQL stops. */
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgresServer server,
-            @Value("${spring.datasource.hikari.connection-timeout:5000}") long connectionTimeoutMillis) {
+            @Value("${spring.datasource.hikari.connection-timeout:5000}") long connectionTimeoutMillis,
+            @Value("${spring.datasource.hikari.maximum-pool-size:20}") int maximumPoolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername("postgres");
         config.setPoolName("aci-embedded");
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(maximumPoolSize);
         config.setConnectionTimeout(connectionTimeoutMillis);
         return new HikariDataSource(config);
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import it.comune.immigrati.questions.internal.FaqRecords.ShownFaq;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
+import it.comune.immigrati.site.Paged;
+import it.comune.immigrati.questions.internal.FaqRecords.ShownFaq;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,6 +20,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /** The public FAQ: by topic, one page each, searched in the visitor's language with Italian as fallback. */
 @Controller
 class FaqController {
+
+    /** Questions per page of the list: a long page is slow to load on a cheap phone and hard to scan. */
+    static final int PAGE_SIZE = 40;
 
     private final Faqs faqs;
     private final Search search;
@@ -33,7 +38,7 @@ class FaqController {
 
     @GetMapping("/faq")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String topic,
-            HttpServletRequest request, Model model) {
+            @RequestParam(name = "pagina", defaultValue = "1") int page, HttpServletRequest request, Model model) {
         Language language = Language.of(RequestContextUtils.getLocale(request));
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
         String chosenTopic = topics.contains(topic) ? topic : null;
@@ -41,8 +46,11 @@ class FaqController {
         model.addAttribute("topic", chosenTopic == null ? "" : chosenTopic);
         model.addAttribute("topics", topics);
         if (text.isEmpty()) {
-            model.addAttribute("faqs", faqs.publishedIn(language).stream()
-                    .filter(f -> chosenTopic == null || f.faq().topic().equals(chosenTopic)).toList());
+            Paged<ShownFaq> shown = Paged.of(faqs.publishedIn(language).stream()
+                    .filter(f -> chosenTopic == null || f.faq().topic().equals(chosenTopic)).toList(), page, PAGE_SIZE);
+            model.addAttribute("faqs", shown.items());
+            model.addAttribute("page", shown.page());
+            model.addAttribute("pages", shown.pages());
             model.addAttribute("results", null);
             model.addAttribute("italianResults", false);
             return "questions/faq-list";
@@ -58,6 +66,8 @@ class FaqController {
             it.comune.immigrati.site.PageCache.skip(request); // every such search is counted for editors
         }
         model.addAttribute("faqs", List.of());
+        model.addAttribute("page", 1);
+        model.addAttribute("pages", 1);
         model.addAttribute("results", results);
         model.addAttribute("italianResults", italian);
         return "questions/faq-list";

@@ -1,17 +1,18 @@
 package it.comune.immigrati.questions.internal;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import org.springframework.stereotype.Component;
 
 /**
  * How often one client (IP address) and one e-mail address may submit. Kept per node in a bounded map;
- * with several nodes each enforces its own share, which still stops a flood.
+ * with several nodes each enforces its own share, which still stops a flood. No lock of our own: the
+ * buckets are thread-safe, and one lock around every submission made a queue of all of them (bench).
  */
 @Component
 class SubmissionLimits {
@@ -19,12 +20,7 @@ class SubmissionLimits {
     private static final int TRACKED = 20_000;
 
     private final QuestionsProperties settings;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > TRACKED;
-        }
-    };
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(TRACKED).build();
 
     SubmissionLimits(QuestionsProperties settings) {
         this.settings = settings;
@@ -34,7 +30,7 @@ class SubmissionLimits {
      * Takes one submission from the client's and the address's allowances; false if either is used up.
      * A client that did not solve the proof of work draws on a much smaller allowance.
      */
-    synchronized boolean allow(String client, String email, boolean proofOfWork) {
+    boolean allow(String client, String email, boolean proofOfWork) {
         if (!proofOfWork && bucket("unverified:" + client, settings.unverifiedSubmissionsPerClientPerHour())
                 .getAvailableTokens() < 1) {
             return false;
@@ -47,7 +43,7 @@ class SubmissionLimits {
     }
 
     /** Takes one submission from both allowances; false if either is used up. */
-    synchronized boolean allow(String client, String email) {
+    boolean allow(String client, String email) {
         Bucket byClient = bucket("ip:" + client, settings.submissionsPerClientPerHour());
         Bucket byAddress = bucket("mail:" + email.toLowerCase(Locale.ROOT), settings.submissionsPerAddressPerHour());
         if (byClient.getAvailableTokens() < 1 || byAddress.getAvailableTokens() < 1) {
@@ -57,7 +53,7 @@ class SubmissionLimits {
     }
 
     private Bucket bucket(String key, int perHour) {
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+        return buckets.get(key, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
                 .build());
     }
