@@ -2,6 +2,7 @@ package it.comune.immigrati.platform.internal;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import it.comune.immigrati.platform.PublicContent;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ class JdbcPublicContent implements PublicContent {
     private volatile long version = -1;
     private volatile long readAt;
     private final AtomicBoolean reading = new AtomicBoolean();
+    private final AtomicLong changes = new AtomicLong();
 
     JdbcPublicContent(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -37,7 +39,10 @@ class JdbcPublicContent implements PublicContent {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                readAt = 0; // this node reads the new version at its next request
+                // this node reads the new version at its very next request; a read already under way
+                // may have seen the old one, so it must not keep it
+                changes.incrementAndGet();
+                version = -1;
             }
         });
     }
@@ -51,13 +56,21 @@ class JdbcPublicContent implements PublicContent {
     public long version() {
         long now = System.nanoTime();
         long known = version;
-        if (known >= 0 && (now - readAt <= REFRESH_NANOS || !reading.compareAndSet(false, true))) {
+        if (known >= 0 && now - readAt <= REFRESH_NANOS) {
             return known;
         }
+        boolean reader = reading.compareAndSet(false, true);
+        if (!reader && known >= 0) {
+            return known; // another request is reading it right now
+        }
         try {
-            version = jdbc.sql("SELECT version FROM content_version WHERE id = 1").query(Long.class).single();
-            readAt = now;
-            return version;
+            long generation = changes.get();
+            long read = jdbc.sql("SELECT version FROM content_version WHERE id = 1").query(Long.class).single();
+            if (changes.get() == generation) {
+                version = read;
+                readAt = now;
+            }
+            return read;
         } catch (DataAccessException unavailable) {
             if (known < 0) {
                 throw unavailable;
@@ -66,7 +79,9 @@ class JdbcPublicContent implements PublicContent {
             readAt = now;
             return known;
         } finally {
-            reading.set(false);
+            if (reader) {
+                reading.set(false);
+            }
         }
     }
 }

@@ -66,7 +66,7 @@ class CitizenQuestionController {
     @GetMapping("/quesiti")
     String desk(HttpServletRequest request, Model model) {
         model.addAttribute("days", settings.answerWithinWorkingDays());
-        model.addAttribute("faqs", faqs.publishedIn(Language.of(RequestContextUtils.getLocale(request))).stream()
+        model.addAttribute("faqs", faqs.publishedQuestionsIn(Language.of(RequestContextUtils.getLocale(request))).stream()
                 .limit(6).toList());
         return "questions/desk";
     }

@@ -46,7 +46,7 @@ class FaqController {
         model.addAttribute("topic", chosenTopic == null ? "" : chosenTopic);
         model.addAttribute("topics", topics);
         if (text.isEmpty()) {
-            Paged<ShownFaq> shown = Paged.of(faqs.publishedIn(language).stream()
+            Paged<ShownFaq> shown = Paged.of(faqs.publishedQuestionsIn(language).stream()
                     .filter(f -> chosenTopic == null || f.faq().topic().equals(chosenTopic)).toList(), page, PAGE_SIZE);
             model.addAttribute("faqs", shown.items());
             model.addAttribute("page", shown.page());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import it.comune.immigrati.site.Language;
+import it.comune.immigrati.site.Markdown;
 
 /** FAQ as pages show them. */
 public final class FaqRecords {
@@ -23,7 +24,15 @@ public final class FaqRecords {
         }
     }
 
-    public record FaqText(Language language, String question, String answer, String answerHtml, Instant updatedAt) {
+    public record FaqText(Language language, String question, String answer, Instant updatedAt) {
+
+        /**
+         * The answer rendered when a page shows it, not when it is loaded: the FAQ list loads every FAQ
+         * and shows only questions (rendering 10,000 answers per list made the bench run out of memory).
+         */
+        public String answerHtml() {
+            return Markdown.toSafeHtml(answer);
+        }
     }
 
     /** A FAQ in the visitor's language, or in Italian when it has no translation. */

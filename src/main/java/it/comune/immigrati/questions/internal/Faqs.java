@@ -18,7 +18,6 @@ import it.comune.immigrati.questions.internal.QuestionRecords.Message;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import it.comune.immigrati.search.SearchIndex;
 import it.comune.immigrati.site.Language;
-import it.comune.immigrati.site.Markdown;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -138,7 +137,19 @@ class Faqs {
 
     /** Published FAQ in the visitor's language, Italian where there is no translation; by topic. */
     List<ShownFaq> publishedIn(Language language) {
-        return published().stream().map(f -> shown(f, language)).filter(s -> s.text() != null)
+        return byTopic(published(), language);
+    }
+
+    /**
+     * The same list for pages that show only the questions: the answers are not loaded (at 10,000 FAQ
+     * they were tens of megabytes per rendering of the list).
+     */
+    List<ShownFaq> publishedQuestionsIn(Language language) {
+        return byTopic(load("WHERE f.status = 'PUBLISHED' AND :key IS NOT NULL", "published", false), language);
+    }
+
+    private static List<ShownFaq> byTopic(List<Faq> faqs, Language language) {
+        return faqs.stream().map(f -> shown(f, language)).filter(s -> s.text() != null)
                 .sorted(Comparator.comparing((ShownFaq s) -> s.faq().topic()).thenComparing(s -> s.text().question()))
                 .toList();
     }
@@ -152,6 +163,10 @@ class Faqs {
     }
 
     private List<Faq> load(String where, Object key) {
+        return load(where, key, true);
+    }
+
+    private List<Faq> load(String where, Object key, boolean withAnswers) {
         record Row(long id, String slug, String topic, String status, String code, Instant publishedAt, Instant updatedAt) {
         }
         List<Row> rows = jdbc.sql("""
@@ -166,13 +181,14 @@ class Faqs {
             return List.of();
         }
         Map<Long, List<FaqText>> texts = new LinkedHashMap<>();
-        jdbc.sql("SELECT faq_id, language, question, answer, updated_at FROM faq_text WHERE faq_id = ANY(:ids) ORDER BY language")
+        jdbc.sql("SELECT faq_id, language, question, " + (withAnswers ? "answer" : "''") + ", updated_at"
+                + " FROM faq_text WHERE faq_id = ANY(:ids) ORDER BY language")
                 .param("ids", rows.stream().map(Row::id).toArray(Long[]::new))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     Language language = Language.byCode(rs.getString(2)).orElse(Language.DEFAULT);
                     String answer = rs.getString(4);
                     texts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new FaqText(language,
-                            rs.getString(3), answer, Markdown.toSafeHtml(answer), instant(rs.getTimestamp(5))));
+                            rs.getString(3), answer, instant(rs.getTimestamp(5))));
                 });
         return rows.stream().map(r -> new Faq(r.id(), r.slug(), r.topic(), r.status(), r.code(), r.publishedAt(),
                 r.updatedAt(), texts.getOrDefault(r.id(), List.of()))).toList();

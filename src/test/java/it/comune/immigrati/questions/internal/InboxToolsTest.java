@@ -71,6 +71,38 @@ class InboxToolsTest {
         assertThat(office.get(WebClient.location(self)).body()).contains("Codice non valido");
     }
 
+    @Autowired
+    QuestionStore store;
+
+    /**
+     * A word found in more questions than a page holds: the first page comes from the newest questions
+     * only (the fast path), newest first, and the next page continues where it stopped.
+     */
+    @Test
+    void aCommonWordFillsThePageNewestFirstAndTheNextPageContinues() throws Exception {
+        String word = "parolacomune" + System.nanoTime();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 55; i++) {
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/questions"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", "10.91." + (i / 200) + "." + (i % 200 + 1))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                            {"email": "comune%d@example.org", "language": "it", "topic": "casa",
+                             "text": "Domanda numero %d con la %s dentro.", "privacyConsent": true}""".formatted(i, i, word)))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+        List<String> expected = jdbc.sql("""
+                SELECT q.code FROM question q JOIN question_message m ON m.question_id = q.id
+                WHERE m.body LIKE :w ORDER BY q.last_message_at DESC, q.id DESC""").param("w", "%" + word + "%")
+                .query(String.class).list();
+        assertThat(expected).hasSize(55);
+        List<QuestionRecords.InboxRow> first = store.inbox(new QuestionStore.InboxQuery("open", "", "", word, "x", null, null, 51));
+        assertThat(first).extracting(QuestionRecords.InboxRow::code).containsExactlyElementsOf(expected.subList(0, 51));
+        QuestionRecords.InboxRow last = first.get(49);
+        List<QuestionRecords.InboxRow> next = store.inbox(new QuestionStore.InboxQuery("open", "", "", word, "x",
+                last.lastMessageAt(), last.id(), 51));
+        assertThat(next).extracting(QuestionRecords.InboxRow::code).containsExactlyElementsOf(expected.subList(50, 55));
+    }
+
     @Test
     void theInboxFindsQuestionsByCodeAddressNameAndText() {
         TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
