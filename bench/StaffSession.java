@@ -19,6 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class StaffSession {
 
+    /** A bench must fail, not hang, when the application stops answering. */
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)<");
 
@@ -30,7 +33,7 @@ public class StaffSession {
         String next = post(http, base + "/login", "username=" + enc(args[1]) + "&password=" + enc(args[2]) + "&_csrf=" + csrf(login));
         // the second-factor page sends one who has none yet on to enrol it
         String action = next;
-        HttpResponse<String> step = http.send(HttpRequest.newBuilder(URI.create(base + action)).build(),
+        HttpResponse<String> step = http.send(HttpRequest.newBuilder(URI.create(base + action)).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (step.statusCode() / 100 == 3) {
             action = step.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
@@ -54,12 +57,12 @@ public class StaffSession {
     }
 
     private static String get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Posts a form and returns where it sends the browser next. */
     private static String post(HttpClient http, String url, String form) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         return response.headers().firstValue("Location").orElse("(status " + response.statusCode() + ")")
