@@ -24,11 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import it.comune.immigrati.testing.AppProcess;
+import it.comune.immigrati.testing.Residents;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +50,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackupRestoreDrillTest {
 
     private static final Logger log = LoggerFactory.getLogger(BackupRestoreDrillTest.class);
-    private static final Pattern CODE = Pattern.compile("\"code\":\"(Q-\\d{4}-\\d{6})\"");
     private static final Duration APP_START_LIMIT = Duration.ofSeconds(90);
     private static final Duration REPLICATION_LIMIT = Duration.ofSeconds(30);
 
@@ -396,19 +394,10 @@ class BackupRestoreDrillTest {
         for (int i = 0; i < count; i++) {
             int n = ++sent;
             String email = "drill-" + n + "@example.org";
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
-                    + "/api/v1/questions")).timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/json")
-                    // one client each, or the per-client hourly limit would refuse some
-                    .header("X-Forwarded-For", "10.66." + (n / 250) + "." + (n % 250 + 1))
-                    .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"email": "%s", "language": "it", "topic": "residenza-anagrafe",
-                             "text": "Quali documenti servono per l'iscrizione anagrafica?", "privacyConsent": true}"""
-                            .formatted(email))).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher code = CODE.matcher(answer.body());
+            HttpResponse<String> answer = Residents.askThroughApi(http, app.port(), email, Residents.clientAddress("10.66", n),
+                    "Quali documenti servono per l'iscrizione anagrafica?");
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-            assertThat(code.find()).as(answer.body()).isTrue();
-            acknowledged.put(email, code.group(1));
+            acknowledged.put(email, Residents.createdCode(answer).orElseThrow());
         }
     }
 

@@ -1,8 +1,6 @@
 package it.comune.immigrati.platform;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,10 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import it.comune.immigrati.testing.AppProcess;
+import it.comune.immigrati.testing.Residents;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashDuringBurstTest {
 
     private static final Logger log = LoggerFactory.getLogger(CrashDuringBurstTest.class);
-    private static final Pattern CODE = Pattern.compile("\"code\":\"(Q-\\d{4}-\\d{6})\"");
 
     @TempDir
     Path workDirectory;
@@ -55,18 +51,9 @@ class CrashDuringBurstTest {
                     int n = sent.incrementAndGet();
                     String email = "burst-" + n + "@example.org";
                     try {
-                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                                + app.port() + "/api/v1/questions")).timeout(Duration.ofSeconds(5))
-                                .header("Content-Type", "application/json")
-                                .header("X-Forwarded-For", "10.88." + (n / 250) + "." + (n % 250 + 1))
-                                .POST(HttpRequest.BodyPublishers.ofString("""
-                                        {"email": "%s", "language": "it", "topic": "casa",
-                                         "text": "Come si chiede il certificato di idoneità alloggiativa?", "privacyConsent": true}"""
-                                        .formatted(email))).build(), HttpResponse.BodyHandlers.ofString());
-                        Matcher code = CODE.matcher(answer.body());
-                        if (answer.statusCode() == 201 && code.find()) {
-                            acknowledged.put(email, code.group(1));
-                        }
+                        HttpResponse<String> answer = Residents.askThroughApi(http, app.port(), email,
+                                Residents.clientAddress("10.88", n), "Come si chiede il certificato di idoneità alloggiativa?");
+                        Residents.createdCode(answer).ifPresent(code -> acknowledged.put(email, code));
                     } catch (java.io.IOException gone) {
                         return; // the application was killed
                     } catch (InterruptedException stop) {

@@ -17,11 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import it.comune.immigrati.testing.AppProcess;
+import it.comune.immigrati.testing.Residents;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseOutageTest {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageTest.class);
-    private static final Pattern CODE = Pattern.compile("\"code\":\"(Q-\\d{4}-\\d{6})\"");
 
     @TempDir
     Path workDirectory;
@@ -124,12 +122,10 @@ class DatabaseOutageTest {
             int n = sent.incrementAndGet();
             String email = "outage-" + n + "@example.org";
             try {
-                HttpResponse<String> answer = submit(app, email, "10.77." + (n / 250) + "." + (n % 250 + 1));
+                HttpResponse<String> answer = submit(app, email, Residents.clientAddress("10.77", n));
                 statuses.computeIfAbsent(answer.statusCode(), status -> new AtomicInteger()).incrementAndGet();
-                Matcher code = CODE.matcher(answer.body());
-                if (answer.statusCode() == 201 && code.find()) {
-                    acknowledged.put(email, code.group(1));
-                } else if (answer.statusCode() == 503) {
+                Residents.createdCode(answer).ifPresent(code -> acknowledged.put(email, code));
+                if (answer.statusCode() == 503) {
                     Thread.sleep(200); // as a client honouring Retry-After would, only quicker
                 }
             } catch (IOException timeout) {
@@ -141,12 +137,8 @@ class DatabaseOutageTest {
     }
 
     private HttpResponse<String> submit(AppProcess app, String email, String client) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/v1/questions"))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").header("X-Forwarded-For", client)
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"email": "%s", "language": "it", "topic": "lavoro",
-                         "text": "Posso lavorare mentre aspetto il rinnovo del permesso di soggiorno?", "privacyConsent": true}"""
-                        .formatted(email))).build(), HttpResponse.BodyHandlers.ofString());
+        return Residents.askThroughApi(http, app.port(), email, client,
+                "Posso lavorare mentre aspetto il rinnovo del permesso di soggiorno?");
     }
 
     /** As a load balancer asks: no Accept header. */
