@@ -13,11 +13,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class AreaCittadiniImmigratiApplication {
 
-    /** Commands that run once against the database and exit, e.g. {@code import-guides <folder>}. */
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("import-guides");
-
+    /**
+     * A first word that is not an option names a command (a {@code platform.Command} bean, e.g.
+     * {@code import-guides <folder>}) that runs once against the database and exits.
+     */
     public static void main(String[] args) {
-        if (args.length > 0 && COMMANDS.contains(args[0])) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
             // a command is not a node: no fixed port, no demo data, no mail polling or delivery
             // (system properties rank above application.yml; command-line options still win)
             Map.of("server.port", "0", "aci.demo-data", "false", "aci.mail.imap.enabled", "false",

@@ -3,16 +3,24 @@ package it.comune.immigrati.site;
 import java.util.Set;
 
 /**
- * One entry of the site's navigation. A module declares a bean of this type for each page it owns, so
- * the menus only ever link to pages that exist.
+ * One entry of the site's navigation, declared with its {@link Route} (or alone, as a bean, for a page
+ * whose route another module declares), so the menus only ever link to pages that exist.
  *
  * @param messageKey the label's message key
  * @param path       where it leads
  * @param order      position, lower first
  * @param area       where it is shown
  * @param roles      for staff entries, the roles that see it (empty: every staff member)
+ * @param group      for staff entries, the group of the staff navigation it is shown in
  */
-public record NavigationItem(String messageKey, String path, int order, Area area, Set<String> roles) {
+public record NavigationItem(String messageKey, String path, int order, Area area, Set<String> roles, String group) {
+
+    /** Staff groups, in the order the staff home shows them: the desk's daily work. */
+    public static final String GROUP_DESK = "desk";
+    /** Public content: guides, FAQ, pages. */
+    public static final String GROUP_CONTENT = "content";
+    /** Accounts, audit, mail, privacy requests. */
+    public static final String GROUP_ADMINISTRATION = "administration";
 
     public enum Area {
         /** The citizens' main navigation. */
@@ -24,14 +32,14 @@ public record NavigationItem(String messageKey, String path, int order, Area are
     }
 
     public static NavigationItem main(String messageKey, String path, int order) {
-        return new NavigationItem(messageKey, path, order, Area.MAIN, Set.of());
+        return new NavigationItem(messageKey, path, order, Area.MAIN, Set.of(), "");
     }
 
     public static NavigationItem footer(String messageKey, String path, int order) {
-        return new NavigationItem(messageKey, path, order, Area.FOOTER, Set.of());
+        return new NavigationItem(messageKey, path, order, Area.FOOTER, Set.of(), "");
     }
 
-    public static NavigationItem staff(String messageKey, String path, int order, String... roles) {
-        return new NavigationItem(messageKey, path, order, Area.STAFF, Set.of(roles));
+    public static NavigationItem staff(String messageKey, String path, int order, String group, String... roles) {
+        return new NavigationItem(messageKey, path, order, Area.STAFF, Set.of(roles), group);
     }
 }

@@ -5,17 +5,13 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Rendered public pages are kept in memory for anonymous visitors (the site module's cache). A module
  * names the paths whose pages depend only on the address, the language and the public content with
- * {@link Cacheable} beans, and marks a single response that must not be kept with {@link #skip}.
+ * {@link Route#cached()}, and marks a single response that must not be kept with {@link #skip}.
  */
 public final class PageCache {
 
     static final String SKIP = PageCache.class.getName() + ".skip";
 
     private PageCache() {
-    }
-
-    /** A path pattern ({@code /guide/**}) whose anonymous GET responses may be kept. */
-    public record Cacheable(String pattern) {
     }
 
     /** This response must not be kept (it recorded something, or carries a visitor's token). */

@@ -126,6 +126,17 @@ public final class Ui {
                 .filter(i -> i.roles().isEmpty() || i.roles().stream().anyMatch(roles::contains)).toList();
     }
 
+    /** The staff entries this member sees, by group, groups in their fixed order ({@link NavigationItem#GROUP_DESK} first). */
+    public java.util.Map<String, List<NavigationItem>> staffNavigationByGroup() {
+        java.util.Map<String, List<NavigationItem>> groups = new java.util.LinkedHashMap<>();
+        for (String group : List.of(NavigationItem.GROUP_DESK, NavigationItem.GROUP_CONTENT, NavigationItem.GROUP_ADMINISTRATION)) {
+            groups.put(group, new java.util.ArrayList<>());
+        }
+        staffNavigation().forEach(item -> groups.computeIfAbsent(item.group(), g -> new java.util.ArrayList<>()).add(item));
+        groups.values().removeIf(List::isEmpty);
+        return groups;
+    }
+
     private List<NavigationItem> area(NavigationItem.Area area) {
         return navigation.stream().filter(i -> i.area() == area).toList();
     }

@@ -1,5 +1,6 @@
 package it.comune.immigrati.accounts;
 
+import it.comune.immigrati.testing.Slow;
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.Browser;
 import it.comune.immigrati.testing.TestStaff;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A new operator signs in for the first time in Chromium: password, second-factor enrolment, staff area. */
 @AciTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class StaffLoginBrowserTest {
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package it.comune.immigrati.guides;
 
+import it.comune.immigrati.testing.Slow;
 import java.time.Duration;
 
 import it.comune.immigrati.testing.AciTest;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @AciTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class GuidesBrowserTest {
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package it.comune.immigrati.guides;
 
+import it.comune.immigrati.testing.Slow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the imported Romanian guide is found by Romanian search with its stemming.
  */
 @AciTest
+@Slow
 class ImportCommandTest {
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package it.comune.immigrati.platform;
 
+import it.comune.immigrati.testing.Slow;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * taken as pg_basebackup takes it: PostgreSQL's low-level backup API ({@code pg_backup_start} /
  * {@code pg_backup_stop}) on one session, with a plain file copy in between.
  */
+@Slow
 class BackupRestoreDrillTest {
 
     private static final Logger log = LoggerFactory.getLogger(BackupRestoreDrillTest.class);

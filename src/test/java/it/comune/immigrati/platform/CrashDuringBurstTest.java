@@ -1,5 +1,6 @@
 package it.comune.immigrati.platform;
 
+import it.comune.immigrati.testing.Slow;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that got a "created" answer is in the database with its confirmation e-mail queued, and none is there
  * twice.
  */
+@Slow
 class CrashDuringBurstTest {
 
     private static final Logger log = LoggerFactory.getLogger(CrashDuringBurstTest.class);

@@ -1,5 +1,6 @@
 package it.comune.immigrati.platform;
 
+import it.comune.immigrati.testing.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the application is killed with SIGKILL (its orphaned PostgreSQL is stopped and restarted), and after
  * a clean stop nothing is left running.
  */
+@Slow
 class CrashRecoveryTest {
 
     private static final Logger log = LoggerFactory.getLogger(CrashRecoveryTest.class);

@@ -1,5 +1,6 @@
 package it.comune.immigrati.platform;
 
+import it.comune.immigrati.testing.Slow;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * says DOWN, the public pages it has rendered stay readable; when PostgreSQL is back the application
  * recovers by itself, and every question that got a "created" answer is stored, once.
  */
+@Slow
 class DatabaseOutageTest {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageTest.class);

@@ -1,5 +1,6 @@
 package it.comune.immigrati.platform;
 
+import it.comune.immigrati.testing.Slow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the test fills. Mounting needs root (CAP_SYS_ADMIN), which the build machines have; elsewhere the
  * test is skipped and says why.
  */
+@Slow
 class DiskFullTest {
 
     @TempDir

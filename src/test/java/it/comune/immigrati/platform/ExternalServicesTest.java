@@ -1,5 +1,6 @@
 package it.comune.immigrati.platform;
 
+import it.comune.immigrati.testing.Slow;
 import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the SMTP server it is given. The "external" servers here are a separate PostgreSQL process with its
  * own database and user, as a Comune's DBA would create, and a separate SMTP server with authentication.
  */
+@Slow
 class ExternalServicesTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package it.comune.immigrati.platform;
 
+import it.comune.immigrati.testing.Slow;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that both nodes start at the same time runs once.
  */
 @AciTest
+@Slow
 class TwoNodesTest {
 
     @LocalServerPort

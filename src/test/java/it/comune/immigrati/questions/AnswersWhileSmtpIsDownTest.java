@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions;
 
+import it.comune.immigrati.testing.Slow;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and starts; this test's application only serves the operator and does not send meanwhile.
  */
 @AciTest
+@Slow
 class AnswersWhileSmtpIsDownTest {
 
     private static final int QUESTIONS = 12;

@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions;
 
+import it.comune.immigrati.testing.Slow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @AciTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class HostileInputBrowserTest {
 
     /** Evasion patterns of the kinds the OWASP XSS filter-evasion cheat sheet collects, written for this test. */

@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions;
 
+import it.comune.immigrati.testing.Slow;
 import java.time.Duration;
 
 import it.comune.immigrati.platform.EmbeddedMailServer;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @AciTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class QuestionDeskBrowserTest {
 
     @LocalServerPort

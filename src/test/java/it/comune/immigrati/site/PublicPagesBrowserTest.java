@@ -1,5 +1,6 @@
 package it.comune.immigrati.site;
 
+import it.comune.immigrati.testing.Slow;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The public pages in a real Chromium: language switch without JavaScript help, RTL layout, axe-core. */
 @AciTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class PublicPagesBrowserTest {
 
     private static final List<String> PUBLIC_PAGES = List.of("/", "/privacy", "/accessibilita", "/note-legali",

@@ -1,7 +1,7 @@
 package it.comune.immigrati.accounts.internal;
 
-import it.comune.immigrati.platform.AccessRule;
 import it.comune.immigrati.site.NavigationItem;
+import it.comune.immigrati.site.Route;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,37 +9,36 @@ import org.springframework.context.annotation.Configuration;
 class AccountsConfiguration {
 
     @Bean
-    AccessRule loginPage() {
-        return AccessRule.anyone("/login");
+    Route loginPage() {
+        return Route.open("/login");
     }
 
     @Bean
-    AccessRule logout() {
-        return AccessRule.anyone("/logout");
+    Route logout() {
+        return Route.open("/logout");
     }
 
     @Bean
-    AccessRule invitationPages() {
-        return AccessRule.anyone("/invito/**");
+    Route invitationPages() {
+        return Route.open("/invito/**");
     }
 
     @Bean
-    AccessRule userAdministration() {
-        return AccessRule.roles("/ufficio/utenti/**", "ADMIN");
+    Route userAdministration() {
+        return Route.staff("/ufficio/utenti/**", "ADMIN")
+                .inStaffMenu("nav.staff.users", "/ufficio/utenti", 90, NavigationItem.GROUP_ADMINISTRATION);
     }
 
     @Bean
-    AccessRule auditLog() {
-        return AccessRule.roles("/ufficio/audit/**", "ADMIN");
+    Route auditLog() {
+        return Route.staff("/ufficio/audit/**", "ADMIN")
+                .inStaffMenu("nav.staff.audit", "/ufficio/audit", 95, NavigationItem.GROUP_ADMINISTRATION);
     }
 
+    /** Residents' access and erasure requests, across every module that holds their data. */
     @Bean
-    NavigationItem usersLink() {
-        return NavigationItem.staff("nav.staff.users", "/ufficio/utenti", 90, "ADMIN");
-    }
-
-    @Bean
-    NavigationItem auditLink() {
-        return NavigationItem.staff("nav.staff.audit", "/ufficio/audit", 95, "ADMIN");
+    Route privacyRequestPages() {
+        return Route.staff("/ufficio/privacy/**", "ADMIN", "SUPERVISOR")
+                .inStaffMenu("nav.staff.privacy", "/ufficio/privacy", 85, NavigationItem.GROUP_ADMINISTRATION);
     }
 }

@@ -1,11 +1,15 @@
 package it.comune.immigrati.accounts.internal;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 import it.comune.immigrati.accounts.StaffRole;
 import it.comune.immigrati.platform.AccessRule;
+import it.comune.immigrati.site.Route;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.context.annotation.Bean;
@@ -52,9 +56,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, List<AccessRule> rules, PasswordStep passwordStep,
-            HttpSessionSecurityContextRepository contexts, HttpSessionRequestCache requestCache) throws Exception {
-        String[] staffRoles = Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<Route> routes, ObjectProvider<AccessRule> platformRules,
+            PasswordStep passwordStep, HttpSessionSecurityContextRepository contexts,
+            HttpSessionRequestCache requestCache) throws Exception {
+        List<AccessRule> rules = Stream.concat(routes.stream().map(Route::accessRule), platformRules.orderedStream()).toList();
         // most specific first, by the same measure Spring MVC uses to choose between matching patterns:
         // "/ufficio/guide/*/*/approva" before "/ufficio/guide/**" before "/ufficio/**"
         List<AccessRule> ordered = rules.stream().sorted(Comparator.comparing(
@@ -72,17 +77,18 @@ class SecurityConfiguration {
                         }
                     }
                     authorize.requestMatchers("/login/totp", "/login/totp/**").hasAuthority(PasswordStep.PENDING_SECOND_FACTOR)
-                            .requestMatchers("/ufficio", "/ufficio/**").hasAnyRole(staffRoles)
                             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                             .requestMatchers("/actuator/**").hasRole(StaffRole.ADMIN.name())
-                            .anyRequest().permitAll();
+                            // a route no module declared is nobody's: denied, whoever asks
+                            .anyRequest().denyAll();
                 })
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
                         .successHandler((request, response, authentication) -> response.sendRedirect("/login/totp"))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("ACI_SESSION"))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(secondFactorFirst()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(secondFactorFirst())
+                        .authenticationEntryPoint(signInOrNotFound()))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
                         // the JSON API carries no cookies of ours and accepts only application/json, which a
                         // cross-site form cannot send without a CORS preflight we never allow
@@ -94,6 +100,25 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    /**
+     * An anonymous visitor who asks for a staff page is sent to sign in; one who asks for any other URL
+     * that is not open gets the 404 page, as for a page that does not exist (an undeclared route is denied,
+     * and a resident who mistyped an address must not land on the staff login). The redirect is relative,
+     * never built from the request's Host or X-Forwarded-Host headers.
+     */
+    private static AuthenticationEntryPoint signInOrNotFound() {
+        String login = "/login";
+        return (request, response, failure) -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.equals("/ufficio") || path.startsWith("/ufficio/") || path.startsWith("/login/")
+                    || path.startsWith("/actuator")) {
+                response.sendRedirect(login);
+            } else {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        };
     }
 
     /** Someone past the password but not the code, who asks for a staff page, is sent to the code. */

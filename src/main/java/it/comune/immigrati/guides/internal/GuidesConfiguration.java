@@ -1,13 +1,12 @@
 package it.comune.immigrati.guides.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import it.comune.immigrati.platform.AccessRule;
 import it.comune.immigrati.site.NavigationItem;
-import it.comune.immigrati.site.PageCache;
+import it.comune.immigrati.site.Route;
 import it.comune.immigrati.site.StaffNotice;
-import it.comune.immigrati.site.Ui;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,80 +14,51 @@ import org.springframework.context.annotation.Configuration;
 class GuidesConfiguration {
 
     @Bean
-    AccessRule publicGuides() {
-        return AccessRule.anyone("/guide");
+    Route publicGuides() {
+        return Route.open("/guide/**").cached().inMainMenu("guides.nav", "/guide", 5).inFooter("guides.nav", "/guide", 3);
     }
 
+    /** Mediators write and submit translations; the routes below keep approval to editors and supervisors. */
     @Bean
-    AccessRule publicGuidePages() {
-        return AccessRule.anyone("/guide/**");
-    }
-
-    /** Mediators write and submit translations; the rules below keep approval to editors and supervisors. */
-    @Bean
-    AccessRule guideEditing() {
-        return AccessRule.roles("/ufficio/guide/**", "EDITOR", "SUPERVISOR", "MEDIATOR");
+    Route guideEditing() {
+        return Route.staff("/ufficio/guide/**", "EDITOR", "SUPERVISOR", "MEDIATOR")
+                .inStaffMenu("guides.staff.nav", "/ufficio/guide", 18, NavigationItem.GROUP_CONTENT);
     }
 
     /** Approving, sending back, withdrawing and managing a guide: editors and supervisors only. */
     @Bean
-    AccessRule guideApproval() {
-        return AccessRule.roles("/ufficio/guide/*/*/approva", "EDITOR", "SUPERVISOR");
+    Route guideApproval() {
+        return Route.staff("/ufficio/guide/*/*/approva", "EDITOR", "SUPERVISOR");
     }
 
     @Bean
-    AccessRule guideSendBack() {
-        return AccessRule.roles("/ufficio/guide/*/*/rimanda", "EDITOR", "SUPERVISOR");
+    Route guideSendBack() {
+        return Route.staff("/ufficio/guide/*/*/rimanda", "EDITOR", "SUPERVISOR");
     }
 
     @Bean
-    AccessRule guideWithdrawal() {
-        return AccessRule.roles("/ufficio/guide/*/*/ritira", "EDITOR", "SUPERVISOR");
+    Route guideWithdrawal() {
+        return Route.staff("/ufficio/guide/*/*/ritira", "EDITOR", "SUPERVISOR");
     }
 
     @Bean
-    AccessRule guideDetails() {
-        return AccessRule.roles("/ufficio/guide/*/dettagli", "EDITOR", "SUPERVISOR");
+    Route guideDetails() {
+        return Route.staff("/ufficio/guide/*/dettagli", "EDITOR", "SUPERVISOR");
     }
 
     @Bean
-    AccessRule guideReviewed() {
-        return AccessRule.roles("/ufficio/guide/*/rivista", "EDITOR", "SUPERVISOR");
-    }
-
-    @Bean
-    AccessRule guideEditingList() {
-        return AccessRule.roles("/ufficio/guide", "EDITOR", "SUPERVISOR", "MEDIATOR");
-    }
-
-    @Bean
-    PageCache.Cacheable guidePagesCached() {
-        return new PageCache.Cacheable("/guide/**");
-    }
-
-    @Bean
-    NavigationItem guidesNavigation() {
-        return NavigationItem.main("guides.nav", "/guide", 5);
-    }
-
-    @Bean
-    NavigationItem guidesFooterLink() {
-        return NavigationItem.footer("guides.nav", "/guide", 3);
-    }
-
-    @Bean
-    NavigationItem guidesStaffNavigation() {
-        return NavigationItem.staff("guides.staff.nav", "/ufficio/guide", 18, "EDITOR", "SUPERVISOR", "MEDIATOR");
+    Route guideReviewed() {
+        return Route.staff("/ufficio/guide/*/rivista", "EDITOR", "SUPERVISOR");
     }
 
     /** Guides past their review date, on the staff home of those who can review them. */
     @Bean
-    StaffNotice guidesToReview(Guides guides) {
+    StaffNotice guidesToReview(Guides guides, Clock clock) {
         return roles -> {
             if (!roles.contains("EDITOR") && !roles.contains("SUPERVISOR")) {
                 return List.of();
             }
-            int due = guides.dueForReview(LocalDate.now(Ui.ROME)).size();
+            int due = guides.dueForReview(LocalDate.now(clock)).size();
             return due == 0 ? List.of()
                     : List.of(new StaffNotice.Item("guides.notice.review", List.of(due), "/ufficio/guide?filtro=da-rivedere"));
         };

@@ -1,5 +1,6 @@
 package it.comune.immigrati.guides.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,29 +12,30 @@ import it.comune.immigrati.mail.MailMessage;
 import it.comune.immigrati.mail.MailOutbox;
 import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.site.Language;
-import it.comune.immigrati.site.Ui;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import it.comune.immigrati.platform.ClusterJobs;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Once a week every editor gets the list of guides past their review date. The {@code job_run} row
- * makes it once a week however many nodes run; no guide due, no mail.
+ * Once a week every editor gets the list of guides past their review date, once a week however many nodes run; no guide due, no mail.
  */
 @Component
 class ReviewReminder {
 
-    private final JdbcClient jdbc;
+    private final ClusterJobs jobs;
+    private final Clock clock;
     private final Guides guides;
     private final StaffDirectory staff;
     private final MailOutbox outbox;
     private final TransactionTemplate transactions;
     private final AciProperties properties;
 
-    ReviewReminder(JdbcClient jdbc, Guides guides, StaffDirectory staff, MailOutbox outbox,
+    ReviewReminder(ClusterJobs jobs, Clock clock, Guides guides, StaffDirectory staff, MailOutbox outbox,
             TransactionTemplate transactions, AciProperties properties) {
-        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.clock = clock;
         this.guides = guides;
         this.staff = staff;
         this.outbox = outbox;
@@ -43,15 +45,14 @@ class ReviewReminder {
 
     @Scheduled(cron = "${aci.guides.reminder-cron:0 0 8 * * MON}", zone = "Europe/Rome")
     void send() {
-        sendFor(LocalDate.now(Ui.ROME));
+        sendFor(LocalDate.now(clock));
     }
 
     /** Sends the reminder of {@code day} unless it went out already; returns how many were queued. */
     int sendFor(LocalDate day) {
         Integer queued = transactions.execute(status -> {
             List<Guide> due = guides.dueForReview(day);
-            if (due.isEmpty() || jdbc.sql("INSERT INTO job_run (job, day) VALUES ('guides-review', :day) ON CONFLICT DO NOTHING")
-                    .param("day", day).update() == 0) {
+            if (due.isEmpty() || !jobs.once("guides-review", day)) {
                 return 0;
             }
             StringBuilder list = new StringBuilder();

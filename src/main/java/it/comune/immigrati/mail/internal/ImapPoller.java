@@ -10,7 +10,7 @@ import java.util.Properties;
 
 import it.comune.immigrati.mail.InboundMailHandler;
 import it.comune.immigrati.platform.AciProperties;
-import it.comune.immigrati.platform.ClusterLocks;
+import it.comune.immigrati.platform.ClusterJobs;
 import it.comune.immigrati.platform.Secrets;
 import it.comune.immigrati.platform.EmbeddedMailServer;
 import jakarta.mail.Folder;
@@ -40,6 +40,7 @@ class ImapPoller {
     private static final long FETCH_LOCK = 0x4143_494d_4150L; // "ACIMAP"
 
     private final JdbcClient jdbc;
+    private final ClusterJobs jobs;
     private final TransactionTemplate transactions;
     private final List<InboundMailHandler> handlers;
     private final AciProperties.Mail.Imap settings;
@@ -48,8 +49,9 @@ class ImapPoller {
     private final String username;
     private final String password;
 
-    ImapPoller(JdbcClient jdbc, TransactionTemplate transactions, List<InboundMailHandler> handlers, AciProperties properties, Optional<EmbeddedMailServer> embedded) {
+    ImapPoller(JdbcClient jdbc, ClusterJobs jobs, TransactionTemplate transactions, List<InboundMailHandler> handlers, AciProperties properties, Optional<EmbeddedMailServer> embedded) {
         this.jdbc = jdbc;
+        this.jobs = jobs;
         this.transactions = transactions;
         this.handlers = handlers;
         this.settings = properties.mail().imap();
@@ -89,7 +91,7 @@ class ImapPoller {
     }
 
     private int storeNew(Folder folder) {
-        if (!ClusterLocks.tryForTransaction(jdbc, FETCH_LOCK)) {
+        if (!jobs.exclusive("desk-mailbox-fetch")) {
             return 0; // another node is fetching right now
         }
         try {

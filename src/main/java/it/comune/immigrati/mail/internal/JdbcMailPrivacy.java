@@ -2,18 +2,29 @@ package it.comune.immigrati.mail.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import it.comune.immigrati.mail.MailPrivacy;
+import it.comune.immigrati.platform.PersonalData;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The e-mail kept about an address: sent to it, or received naming it — as sender, or only in a header
+ * such as {@code Reply-To} or in the text, which the raw message holds. Erased after the modules that
+ * refer to messages (order 100), and expired after the retention period.
+ */
 @Service
-class JdbcMailPrivacy implements MailPrivacy {
+@Order(100)
+class JdbcMailPrivacy implements PersonalData {
+
+    /** Raw messages are bytes in any charset: an address is matched on their ASCII-escaped form. */
+    private static final String RAW_NAMES = "position(lower(encode(convert_to(:a, 'UTF8'), 'escape')) in lower(encode(raw, 'escape'))) > 0";
 
     private final JdbcClient jdbc;
 
@@ -21,33 +32,48 @@ class JdbcMailPrivacy implements MailPrivacy {
         this.jdbc = jdbc;
     }
 
+    record StoredMail(String direction, String counterpart, String subject, String text, Instant at) {
+    }
+
     @Override
-    public List<StoredMail> about(String address) {
+    public String section() {
+        return "emails";
+    }
+
+    @Override
+    public List<Held> held(String email) {
+        return List.of(new Held("mail.privacy.held", about(email).size()));
+    }
+
+    @Override
+    public List<StoredMail> export(String email) {
+        return about(email);
+    }
+
+    List<StoredMail> about(String address) {
         List<StoredMail> mails = new ArrayList<>(jdbc.sql("""
                 SELECT recipient, subject, text_body, created_at FROM mail_outbox WHERE lower(recipient) = lower(:a)
                 """).param("a", address).query((rs, n) -> new StoredMail("sent", rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant())).list());
-        mails.addAll(jdbc.sql("""
-                SELECT sender, subject, raw, received_at FROM mail_inbound WHERE lower(sender) = lower(:a)
-                """).param("a", address).query((rs, n) -> new StoredMail("received", rs.getString(1), rs.getString(2),
-                new String(rs.getBytes(3), StandardCharsets.UTF_8), rs.getObject(4, OffsetDateTime.class).toInstant()))
-                .list());
+        mails.addAll(jdbc.sql("SELECT sender, subject, raw, received_at FROM mail_inbound WHERE lower(sender) = lower(:a) OR "
+                + RAW_NAMES).param("a", address).query((rs, n) -> new StoredMail("received", rs.getString(1),
+                rs.getString(2), new String(rs.getBytes(3), StandardCharsets.UTF_8),
+                rs.getObject(4, OffsetDateTime.class).toInstant())).list());
         mails.sort(Comparator.comparing(StoredMail::at).reversed());
         return mails;
     }
 
+    /** Every message to or naming the address, also those still waiting: none of them may go out or be read now. */
     @Override
-    @Transactional
-    public int forget(String address) {
-        return jdbc.sql("DELETE FROM mail_outbox WHERE lower(recipient) = lower(:a) AND status <> 'PENDING'")
-                .param("a", address).update()
-                + jdbc.sql("DELETE FROM mail_inbound WHERE lower(sender) = lower(:a) AND status <> 'NEW'")
-                        .param("a", address).update();
+    public int erase(String email) {
+        return jdbc.sql("DELETE FROM mail_outbox WHERE lower(recipient) = lower(:a)").param("a", email).update()
+                + jdbc.sql("DELETE FROM mail_inbound WHERE lower(sender) = lower(:a) OR " + RAW_NAMES)
+                        .param("a", email).update();
     }
 
-    @Override
+    /** Deletes delivered and received messages older than {@code age}; returns how many. */
     @Transactional
-    public int expire(Duration age) {
+    int expire(Duration age) {
         double seconds = age.toSeconds();
         return jdbc.sql("DELETE FROM mail_outbox WHERE status <> 'PENDING' AND created_at < now() - make_interval(secs => :s)")
                 .param("s", seconds).update()

@@ -1,11 +1,11 @@
 package it.comune.immigrati.mail.internal;
 
-import it.comune.immigrati.platform.AccessRule;
 import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.platform.Poller;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.TaskScheduler;
 import it.comune.immigrati.site.NavigationItem;
+import it.comune.immigrati.site.Route;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,35 +28,25 @@ class MailModuleConfiguration {
     }
 
     @Bean
-    AccessRule outboxPages() {
-        return AccessRule.roles("/ufficio/posta/**", "ADMIN", "SUPERVISOR");
-    }
-
-    /** The embedded server's mail holds residents' messages: the same people as the outbox. */
-    @Bean
-    AccessRule testMailboxPages() {
-        return AccessRule.roles("/ufficio/posta-di-prova/**", "ADMIN", "SUPERVISOR");
+    Route outboxPages() {
+        return Route.staff("/ufficio/posta/**", "ADMIN", "SUPERVISOR")
+                .inStaffMenu("nav.staff.outbox", "/ufficio/posta", 70, NavigationItem.GROUP_ADMINISTRATION);
     }
 
     @Bean
-    AccessRule inboundPages() {
-        return AccessRule.roles("/ufficio/posta-in-arrivo/**", "ADMIN", "SUPERVISOR");
+    Route inboundPages() {
+        return Route.staff("/ufficio/posta-in-arrivo/**", "ADMIN", "SUPERVISOR")
+                .inStaffMenu("nav.staff.inbound", "/ufficio/posta-in-arrivo", 72, NavigationItem.GROUP_ADMINISTRATION);
     }
 
-    @Bean
-    NavigationItem inboundLink() {
-        return NavigationItem.staff("nav.staff.inbound", "/ufficio/posta-in-arrivo", 72, "ADMIN", "SUPERVISOR");
-    }
-
-    @Bean
-    NavigationItem outboxLink() {
-        return NavigationItem.staff("nav.staff.outbox", "/ufficio/posta", 70, "ADMIN", "SUPERVISOR");
-    }
-
-    /** Only where the embedded mail server runs. */
+    /**
+     * The embedded server's mail holds residents' messages and live invitation links; only where the
+     * embedded mail server runs.
+     */
     @Bean
     @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
-    NavigationItem testMailboxLink() {
-        return NavigationItem.staff("nav.staff.test-mailbox", "/ufficio/posta-di-prova", 75, "ADMIN", "SUPERVISOR");
+    Route testMailboxPages() {
+        return Route.staff("/ufficio/posta-di-prova/**", "ADMIN", "SUPERVISOR")
+                .inStaffMenu("nav.staff.test-mailbox", "/ufficio/posta-di-prova", 75, NavigationItem.GROUP_ADMINISTRATION);
     }
 }

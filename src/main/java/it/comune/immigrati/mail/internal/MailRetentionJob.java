@@ -1,11 +1,11 @@
 package it.comune.immigrati.mail.internal;
 
-import it.comune.immigrati.mail.MailPrivacy;
+
 import it.comune.immigrati.platform.AciProperties;
-import it.comune.immigrati.platform.ClusterLocks;
+import it.comune.immigrati.platform.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,14 +17,14 @@ class MailRetentionJob {
     private static final Logger log = LoggerFactory.getLogger(MailRetentionJob.class);
     private static final long LOCK = 0x4143_4d52_4554L; // "ACMRET"
 
-    private final MailPrivacy privacy;
-    private final JdbcClient jdbc;
+    private final JdbcMailPrivacy privacy;
+    private final ClusterJobs jobs;
     private final TransactionTemplate transactions;
     private final AciProperties properties;
 
-    MailRetentionJob(MailPrivacy privacy, JdbcClient jdbc, TransactionTemplate transactions, AciProperties properties) {
+    MailRetentionJob(JdbcMailPrivacy privacy, ClusterJobs jobs, TransactionTemplate transactions, AciProperties properties) {
         this.privacy = privacy;
-        this.jdbc = jdbc;
+        this.jobs = jobs;
         this.transactions = transactions;
         this.properties = properties;
     }
@@ -32,7 +32,7 @@ class MailRetentionJob {
     @Scheduled(cron = "${aci.mail.retention-cron:0 40 3 * * *}", zone = "Europe/Rome")
     void expire() {
         Integer deleted = transactions.execute(status -> {
-            if (!ClusterLocks.tryForTransaction(jdbc, LOCK)) {
+            if (!jobs.exclusive("mail-retention")) {
                 return 0;
             }
             return privacy.expire(properties.mail().retention());

@@ -1,10 +1,13 @@
 package it.comune.immigrati.platform.internal;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Properties;
 
 import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.platform.EmbeddedMailServer;
 import it.comune.immigrati.platform.Installation;
+import it.comune.immigrati.platform.WorkingDays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -24,6 +27,21 @@ class PlatformConfiguration {
         boolean embeddedDatabase = environment.getProperty("spring.datasource.url", "").isBlank();
         boolean embeddedMail = environment.getProperty("spring.mail.host", "").isBlank();
         return new Installation(embeddedDatabase, embeddedMail, properties.demoDataEnabled(embeddedDatabase));
+    }
+
+    /**
+     * The office's time: every rule that asks "when is now" (due dates, retention, reminders, lockouts)
+     * takes this bean, so a test or a module can run it at another time. Europe/Rome, as the office.
+     */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Europe/Rome"));
+    }
+
+    /** The office's calendar, with the Comune's patron day. */
+    @Bean
+    WorkingDays workingDays(AciProperties properties) {
+        return new WorkingDays(properties.comune().patronMonthDay());
     }
 
     /** With no {@code spring.mail.host}, mail goes to GreenMail on loopback instead of a provider. */

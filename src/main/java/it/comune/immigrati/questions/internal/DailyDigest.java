@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import it.comune.immigrati.accounts.StaffDirectory;
@@ -8,29 +9,31 @@ import it.comune.immigrati.mail.MailMessage;
 import it.comune.immigrati.mail.MailOutbox;
 import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.site.Language;
-import it.comune.immigrati.site.Ui;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import it.comune.immigrati.platform.ClusterJobs;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each working morning every supervisor gets the state of the desk by e-mail: new, overdue and
- * protection cases. The {@code job_run} row makes it once a day however many nodes run.
+ * protection cases. Once a day however many nodes run.
  */
 @Component
 class DailyDigest {
 
-    private final JdbcClient jdbc;
+    private final ClusterJobs jobs;
+    private final Clock clock;
     private final QuestionStore store;
     private final StaffDirectory staff;
     private final MailOutbox outbox;
     private final TransactionTemplate transactions;
     private final AciProperties properties;
 
-    DailyDigest(JdbcClient jdbc, QuestionStore store, StaffDirectory staff, MailOutbox outbox,
+    DailyDigest(ClusterJobs jobs, Clock clock, QuestionStore store, StaffDirectory staff, MailOutbox outbox,
             TransactionTemplate transactions, AciProperties properties) {
-        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.clock = clock;
         this.store = store;
         this.staff = staff;
         this.outbox = outbox;
@@ -40,15 +43,13 @@ class DailyDigest {
 
     @Scheduled(cron = "${aci.questions.digest-cron:0 0 8 * * MON-FRI}", zone = "Europe/Rome")
     void send() {
-        sendFor(LocalDate.now(Ui.ROME));
+        sendFor(LocalDate.now(clock));
     }
 
     /** Sends the digest of {@code day} unless it went out already; returns how many were queued. */
     int sendFor(LocalDate day) {
         Integer sent = transactions.execute(status -> {
-            boolean first = jdbc.sql("INSERT INTO job_run (job, day) VALUES ('questions-digest', :day) ON CONFLICT DO NOTHING")
-                    .param("day", day).update() == 1;
-            if (!first) {
+            if (!jobs.once("questions-digest", day)) {
                 return 0;
             }
             QuestionRecords.InboxCounts counts = store.counts("");

@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,7 +21,6 @@ import it.comune.immigrati.questions.internal.QuestionRecords.NewAttachment;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import it.comune.immigrati.questions.internal.QuestionRecords.Status;
 import it.comune.immigrati.site.Language;
-import it.comune.immigrati.site.Ui;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,14 +39,17 @@ class QuestionDesk {
     private final QuestionsProperties settings;
     private final WorkingDays workingDays;
 
+    private final Clock clock;
+
     QuestionDesk(QuestionStore store, MailOutbox outbox, ApplicationEventPublisher events, AciProperties properties,
-            QuestionsProperties settings) {
+            QuestionsProperties settings, WorkingDays workingDays, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.events = events;
         this.properties = properties;
         this.settings = settings;
-        this.workingDays = new WorkingDays(properties.comune().patronMonthDay());
+        this.workingDays = workingDays;
+        this.clock = clock;
     }
 
     record Submission(UUID submissionKey, String email, String name, Language language, String topic, String text,
@@ -68,7 +71,7 @@ class QuestionDesk {
     /** Stores a new question and queues its confirmation; a repeated submission key returns the first question. */
     @Transactional
     Question submit(Submission submission) {
-        String code = "Q-" + LocalDate.now(Ui.ROME).getYear() + "-" + String.format("%06d", store.nextNumber());
+        String code = "Q-" + LocalDate.now(clock).getYear() + "-" + String.format("%06d", store.nextNumber());
         Question question = store.insert(new QuestionStore.NewQuestion(submission.submissionKey(), submission.email(),
                 blankToNull(submission.name()), submission.language().code(), submission.topic(), submission.channel(),
                 submission.publishConsent(), dueAt()), code, Secrets.linkToken());
@@ -104,8 +107,8 @@ class QuestionDesk {
     }
 
     private Instant dueAt() {
-        LocalDate due = workingDays.plusWorkingDays(LocalDate.now(Ui.ROME), settings.answerWithinWorkingDays());
-        return due.atTime(LocalTime.of(18, 0)).atZone(Ui.ROME).toInstant();
+        LocalDate due = workingDays.plusWorkingDays(LocalDate.now(clock), settings.answerWithinWorkingDays());
+        return due.atTime(LocalTime.of(18, 0)).atZone(clock.getZone()).toInstant();
     }
 
     // ---- the resident, through the private link ----

@@ -6,19 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import it.comune.immigrati.mail.MailPrivacy;
-import it.comune.immigrati.platform.Audited;
-import it.comune.immigrati.platform.ClusterLocks;
+import it.comune.immigrati.platform.ClusterJobs;
+import it.comune.immigrati.platform.PersonalData;
 import it.comune.immigrati.platform.Secrets;
 import it.comune.immigrati.questions.internal.QuestionRecords.Message;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,24 +25,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * private link, and personal data in the text.
  */
 @Service
-class QuestionPrivacy {
+@Order(10)
+class QuestionPrivacy implements PersonalData {
 
     private static final Logger log = LoggerFactory.getLogger(QuestionPrivacy.class);
-    private static final long RETENTION_LOCK = 0x4143_5152_4554L; // "ACQRET"
 
     private final JdbcClient jdbc;
+    private final ClusterJobs jobs;
     private final QuestionStore store;
-    private final MailPrivacy mail;
-    private final ApplicationEventPublisher events;
     private final QuestionsProperties settings;
     private final TransactionTemplate transactions;
 
-    QuestionPrivacy(JdbcClient jdbc, QuestionStore store, MailPrivacy mail, ApplicationEventPublisher events,
+    QuestionPrivacy(JdbcClient jdbc, ClusterJobs jobs, QuestionStore store,
             QuestionsProperties settings, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.jobs = jobs;
         this.store = store;
-        this.mail = mail;
-        this.events = events;
         this.settings = settings;
         this.transactions = transactions;
     }
@@ -54,9 +50,21 @@ class QuestionPrivacy {
                 .param("e", email).query(Long.class).list().stream().map(id -> store.byId(id).orElseThrow()).toList();
     }
 
-    /** Everything kept about an address, for an access request (GDPR art. 15) or portability (art. 20). */
-    @Transactional
-    Map<String, Object> export(String email, String staff) {
+    @Override
+    public String section() {
+        return "questions";
+    }
+
+    @Override
+    public List<PersonalData.Held> held(String email) {
+        List<Question> questions = questionsOf(email);
+        return List.of(new PersonalData.Held("questions.privacy.held", questions.size(),
+                questions.stream().map(q -> "/ufficio/quesiti/" + q.code()).toList()));
+    }
+
+    /** Every question of the address with its messages and files (GDPR art. 15 and 20). */
+    @Override
+    public List<Map<String, Object>> export(String email) {
         List<Map<String, Object>> questions = new ArrayList<>();
         for (Question question : questionsOf(email)) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -87,22 +95,14 @@ class QuestionPrivacy {
             entry.put("messages", messages);
             questions.add(entry);
         }
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("address", email);
-        export.put("questions", questions);
-        export.put("emails", mail.about(email));
-        events.publishEvent(new Audited(staff, "privacy.export", "email", email, questions.size() + " questions"));
-        return export;
+        return questions;
     }
 
-    /** Erasure on request (GDPR art. 17): every question of the address anonymised and closed, its mail deleted. */
-    @Transactional
-    int erase(String email, String staff) {
+    /** Erasure (GDPR art. 17): every question of the address anonymised and closed. */
+    @Override
+    public int erase(String email) {
         List<Question> questions = questionsOf(email);
         questions.forEach(this::anonymise);
-        int mails = mail.forget(email);
-        events.publishEvent(new Audited(staff, "privacy.erase", "email", "(erased)",
-                questions.size() + " questions, " + mails + " e-mails"));
         return questions.size();
     }
 
@@ -110,7 +110,7 @@ class QuestionPrivacy {
     @Scheduled(cron = "${aci.questions.retention-cron:0 15 3 * * *}", zone = "Europe/Rome")
     void expire() {
         Integer done = transactions.execute(status -> {
-            if (!ClusterLocks.tryForTransaction(jdbc, RETENTION_LOCK)) {
+            if (!jobs.exclusive("questions-retention")) {
                 return 0;
             }
             List<Long> expired = jdbc.sql("""
@@ -128,7 +128,11 @@ class QuestionPrivacy {
 
     void anonymise(Question question) {
         for (Message message : store.thread(question.id(), true)) {
-            jdbc.sql("UPDATE question_message SET body = :body, mail_message_id = NULL, updated_at = now() WHERE id = :id")
+            // the word index is rebuilt from the anonymised text: left as it was, it would still hold the address
+            jdbc.sql("""
+                    UPDATE question_message SET body = :body, mail_message_id = NULL, updated_at = now(),
+                           words = CASE WHEN kind = 'CITIZEN' THEN to_tsvector('simple', unaccent(:body)) END
+                    WHERE id = :id""")
                     .param("body", Anonymiser.anonymise(message.body(), question.name())).param("id", message.id()).update();
         }
         jdbc.sql("DELETE FROM question_attachment WHERE message_id IN (SELECT id FROM question_message WHERE question_id = :q)")

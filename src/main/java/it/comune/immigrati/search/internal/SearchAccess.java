@@ -1,7 +1,7 @@
 package it.comune.immigrati.search.internal;
 
-import it.comune.immigrati.platform.AccessRule;
 import it.comune.immigrati.site.NavigationItem;
+import it.comune.immigrati.site.Route;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,32 +9,18 @@ import org.springframework.context.annotation.Configuration;
 class SearchAccess {
 
     @Bean
-    AccessRule searchPage() {
-        return AccessRule.anyone("/cerca");
+    Route searchPages() {
+        return Route.open("/cerca/**").cached();
     }
 
     @Bean
-    it.comune.immigrati.site.PageCache.Cacheable searchPagesCached() {
-        return new it.comune.immigrati.site.PageCache.Cacheable("/cerca/**");
+    Route searchApi() {
+        return Route.open("/api/v1/search").cached();
     }
 
     @Bean
-    it.comune.immigrati.site.PageCache.Cacheable searchApiCached() {
-        return new it.comune.immigrati.site.PageCache.Cacheable("/api/v1/search");
-    }
-
-    @Bean
-    AccessRule searchSuggestions() {
-        return AccessRule.anyone("/cerca/suggerimenti");
-    }
-
-    @Bean
-    AccessRule searchMisses() {
-        return AccessRule.roles("/ufficio/ricerche/**", "ADMIN", "SUPERVISOR", "EDITOR");
-    }
-
-    @Bean
-    NavigationItem searchMissesLink() {
-        return NavigationItem.staff("nav.staff.search-misses", "/ufficio/ricerche", 25, "ADMIN", "SUPERVISOR", "EDITOR");
+    Route searchMisses() {
+        return Route.staff("/ufficio/ricerche/**", "ADMIN", "SUPERVISOR", "EDITOR")
+                .inStaffMenu("nav.staff.search-misses", "/ufficio/ricerche", 25, NavigationItem.GROUP_CONTENT);
     }
 }

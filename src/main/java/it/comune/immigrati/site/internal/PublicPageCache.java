@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import it.comune.immigrati.platform.PublicContent;
 import it.comune.immigrati.site.PageCache;
+import it.comune.immigrati.site.Route;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -55,8 +56,9 @@ class PublicPageCache extends OncePerRequestFilter {
             .<String, Page>weigher((key, page) -> key.length() + page.body().length)
             .expireAfterWrite(Duration.ofMinutes(30)).recordStats().build();
 
-    PublicPageCache(List<PageCache.Cacheable> paths, PublicContent content, MeterRegistry meters) {
-        this.cacheable = paths.stream().map(p -> PathPatternParser.defaultInstance.parse(p.pattern())).toList();
+    PublicPageCache(List<Route> routes, PublicContent content, MeterRegistry meters) {
+        this.cacheable = routes.stream().filter(Route::cacheable)
+                .map(r -> PathPatternParser.defaultInstance.parse(r.pattern())).toList();
         this.content = content;
         CaffeineCacheMetrics.monitor(meters, pages, "public_pages");
     }

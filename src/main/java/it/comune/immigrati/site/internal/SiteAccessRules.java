@@ -1,65 +1,57 @@
 package it.comune.immigrati.site.internal;
 
-import it.comune.immigrati.platform.AccessRule;
+import it.comune.immigrati.site.NavigationItem;
+import it.comune.immigrati.site.Route;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The site's own routes: home, the editable pages, assets, errors and the staff home. */
 @Configuration(proxyBeanMethods = false)
 class SiteAccessRules {
 
+    /** The home page changes only with public content. */
     @Bean
-    AccessRule homePage() {
-        return AccessRule.anyone("/");
+    Route homePage() {
+        return Route.open("/").cached().inMainMenu("nav.home", "/", 0);
+    }
+
+    /** The texts editors change through SitePages (which then raise the content version). */
+    @Bean
+    Route editableSitePages() {
+        return Route.open("/{page:privacy|accessibilita|note-legali}").cached()
+                .inFooter("nav.privacy", "/privacy", 10).inFooter("nav.accessibility", "/accessibilita", 20)
+                .inFooter("nav.legal", "/note-legali", 30);
     }
 
     @Bean
-    AccessRule privacyPage() {
-        return AccessRule.anyone("/privacy");
+    Route robots() {
+        return Route.open("/robots.txt");
     }
 
     @Bean
-    AccessRule accessibilityPage() {
-        return AccessRule.anyone("/accessibilita");
+    Route staticAssets() {
+        return Route.open("/static/**");
     }
 
     @Bean
-    AccessRule legalNotesPage() {
-        return AccessRule.anyone("/note-legali");
+    Route webjars() {
+        return Route.open("/webjars/**");
     }
 
     @Bean
-    AccessRule robots() {
-        return AccessRule.anyone("/robots.txt");
+    Route errorPage() {
+        return Route.open("/error");
+    }
+
+    /** The staff home: every staff member, whatever their roles. */
+    @Bean
+    Route staffHome() {
+        return Route.staff("/ufficio", "ADMIN", "SUPERVISOR", "OPERATOR", "MEDIATOR", "EDITOR");
     }
 
     @Bean
-    AccessRule staticAssets() {
-        return AccessRule.anyone("/static/**");
-    }
-
-    @Bean
-    AccessRule webjars() {
-        return AccessRule.anyone("/webjars/**");
-    }
-
-    @Bean
-    AccessRule errorPage() {
-        return AccessRule.anyone("/error");
-    }
-
-    /** The home page and the texts editors change through SitePages (which then raise the content version). */
-    @Bean
-    it.comune.immigrati.site.PageCache.Cacheable homePageCached() {
-        return new it.comune.immigrati.site.PageCache.Cacheable("/");
-    }
-
-    @Bean
-    it.comune.immigrati.site.PageCache.Cacheable sitePagesCached() {
-        return new it.comune.immigrati.site.PageCache.Cacheable("/{page:privacy|accessibilita|note-legali}");
-    }
-
-    @Bean
-    AccessRule staffPages() {
-        return AccessRule.roles("/ufficio/pagine/**", "ADMIN", "EDITOR");
+    Route staffPages() {
+        return Route.staff("/ufficio/pagine/**", "ADMIN", "EDITOR")
+                .inStaffMenu("nav.staff.pages", "/ufficio/pagine", 80, NavigationItem.GROUP_CONTENT);
     }
 }

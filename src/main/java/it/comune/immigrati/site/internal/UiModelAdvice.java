@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.site.NavigationItem;
+import it.comune.immigrati.site.Route;
+import org.springframework.beans.factory.ObjectProvider;
 import it.comune.immigrati.site.Ui;
 import it.comune.immigrati.site.UiFactory;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,11 +33,12 @@ class UiModelAdvice implements UiFactory {
     private final List<NavigationItem> navigation;
     private final ResourceUrlProvider resourceUrls;
 
-    UiModelAdvice(MessageSource messages, AciProperties properties, List<NavigationItem> navigation,
-            ResourceUrlProvider resourceUrls) {
+    UiModelAdvice(MessageSource messages, AciProperties properties, List<Route> routes,
+            ObjectProvider<NavigationItem> otherLinks, ResourceUrlProvider resourceUrls) {
         this.messages = messages;
         this.properties = properties;
-        this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.navigation = java.util.stream.Stream.concat(routes.stream().flatMap(r -> r.links().stream()),
+                otherLinks.orderedStream()).sorted(Comparator.comparingInt(NavigationItem::order)).toList();
         this.resourceUrls = resourceUrls;
     }
 

@@ -1,5 +1,6 @@
 package it.comune.immigrati.mail.internal;
 
+import it.comune.immigrati.testing.Slow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The outbox against the real embedded SMTP/IMAP server and PostgreSQL. */
 @AciTest
+@Slow
 class MailOutboxTest {
 
     @Autowired

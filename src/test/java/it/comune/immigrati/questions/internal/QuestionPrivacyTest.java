@@ -58,7 +58,7 @@ class QuestionPrivacyTest {
         TestStaff.Account supervisor = TestStaff.create(jdbc, passwords, "SUPERVISOR");
         WebClient office = new WebClient(port);
         TestStaff.login(office, supervisor);
-        assertThat(office.get("/ufficio/privacy?email=" + email).body()).contains("Domande trovate: 2");
+        assertThat(office.get("/ufficio/privacy?email=" + email).body()).contains("Domande: 2");
 
         HttpResponse<String> export = office.submit("/ufficio/privacy?email=" + email, "/ufficio/privacy/esporta",
                 Map.of("email", email));

@@ -1,9 +1,12 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.accounts.internal;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
 
 import it.comune.immigrati.platform.EmailAddresses;
+import it.comune.immigrati.platform.PrivacyRequests;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,14 +20,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Supervisors answer residents' access and erasure requests by e-mail address. */
+/** Supervisors answer residents' access and erasure requests by e-mail address, for every module at once. */
 @Controller
 class PrivacyController {
 
-    private final QuestionPrivacy privacy;
+    private final PrivacyRequests privacy;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    PrivacyController(QuestionPrivacy privacy, tools.jackson.databind.json.JsonMapper json) {
+    PrivacyController(PrivacyRequests privacy, tools.jackson.databind.json.JsonMapper json) {
         this.privacy = privacy;
         this.json = json;
     }
@@ -33,9 +36,8 @@ class PrivacyController {
     String page(@RequestParam(defaultValue = "") String email, Model model) {
         String address = email.strip();
         model.addAttribute("email", address);
-        model.addAttribute("questions", EmailAddresses.valid(address) ? privacy.questionsOf(address)
-                : java.util.List.of());
-        return "questions/privacy";
+        model.addAttribute("held", EmailAddresses.valid(address) ? privacy.held(address) : Map.of());
+        return "accounts/privacy";
     }
 
     @PostMapping("/ufficio/privacy/esporta")
@@ -55,9 +57,9 @@ class PrivacyController {
         String address = valid(email);
         if (!confirm) {
             redirect.addFlashAttribute("problem", "privacy.confirm.missing");
-            return "redirect:/ufficio/privacy?email=" + java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8);
+            return "redirect:/ufficio/privacy?email=" + URLEncoder.encode(address, StandardCharsets.UTF_8);
         }
-        int erased = privacy.erase(address, staff.getName());
+        int erased = privacy.erase(address, staff.getName()).values().stream().mapToInt(Integer::intValue).sum();
         redirect.addFlashAttribute("erased", erased);
         return "redirect:/ufficio/privacy";
     }
