@@ -6,6 +6,9 @@ import java.util.List;
 
 import it.comune.immigrati.accounts.StaffRole;
 import it.comune.immigrati.platform.AccessRule;
+import it.comune.immigrati.platform.AciProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +45,15 @@ class SecurityConfiguration {
     @Bean
     HttpSessionSecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /** Right after Spring Session's filter (which makes the session), before Spring Security's. */
+    @Bean
+    FilterRegistrationBean<SessionLifetimeFilter> sessionLifetimeFilter(AciProperties properties) {
+        FilterRegistrationBean<SessionLifetimeFilter> registration = new FilterRegistrationBean<>(
+                new SessionLifetimeFilter(properties.security().sessionMaxLifetime()));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        return registration;
     }
 
     @Bean
