@@ -32,10 +32,13 @@ class MailModuleConfiguration {
         return AccessRule.roles("/ufficio/posta/**", "ADMIN", "SUPERVISOR");
     }
 
-    /** The embedded server's mail holds residents' messages: the same people as the outbox. */
+    /**
+     * The embedded server's mail holds residents' messages and live invitation links, which open the
+     * invited account: administrators only, who may create accounts anyway.
+     */
     @Bean
     AccessRule testMailboxPages() {
-        return AccessRule.roles("/ufficio/posta-di-prova/**", "ADMIN", "SUPERVISOR");
+        return AccessRule.roles("/ufficio/posta-di-prova/**", "ADMIN");
     }
 
     @Bean
@@ -57,6 +60,6 @@ class MailModuleConfiguration {
     @Bean
     @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
     NavigationItem testMailboxLink() {
-        return NavigationItem.staff("nav.staff.test-mailbox", "/ufficio/posta-di-prova", 75, "ADMIN", "SUPERVISOR");
+        return NavigationItem.staff("nav.staff.test-mailbox", "/ufficio/posta-di-prova", 75, "ADMIN");
     }
 }
