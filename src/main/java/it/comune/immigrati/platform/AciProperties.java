@@ -100,6 +100,8 @@ public record AciProperties(
             /** unknown private links one client may try before it is refused */
             @DefaultValue("30") int maxUnknownLinksPerClient,
             @DefaultValue("72h") Duration invitationValidity,
-            @DefaultValue("Area Cittadini Immigrati") String totpIssuer) {
+            @DefaultValue("Area Cittadini Immigrati") String totpIssuer,
+            /** a staff session ends this long after sign-in, however busy it is (the idle timeout is apart) */
+            @DefaultValue("12h") Duration sessionMaxLifetime) {
     }
 }

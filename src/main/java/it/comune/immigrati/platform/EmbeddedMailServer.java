@@ -20,8 +20,12 @@ public interface EmbeddedMailServer {
 
     int imapPort();
 
-    /** One message as the mail server holds it. */
+    /** One message as the mail server holds it; one that could not be parsed has only {@code readable = false}. */
     record ReceivedMail(String messageId, String from, String to, String subject, java.time.Instant receivedAt,
-            String textBody, String htmlBody, String rawHeaders) {
+            String textBody, String htmlBody, String rawHeaders, boolean readable) {
+
+        public static ReceivedMail unreadable(java.time.Instant receivedAt) {
+            return new ReceivedMail(null, "", "", "", receivedAt, null, null, "", false);
+        }
     }
 }

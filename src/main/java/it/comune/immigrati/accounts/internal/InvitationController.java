@@ -3,6 +3,7 @@ package it.comune.immigrati.accounts.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import it.comune.immigrati.accounts.AuditLog;
 import it.comune.immigrati.platform.Audited;
@@ -57,8 +58,11 @@ class InvitationController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return view(user, token, errors, model);
         }
-        users.setPassword(user.id(), passwords.encode(password));
-        invitations.markUsed(token);
+        String hash = passwords.encode(password); // before the claim: the row stays locked only briefly
+        if (!invitations.claim(token).equals(Optional.of(user.id()))) {
+            return invalid(response); // another request used the link a moment ago
+        }
+        users.setPassword(user.id(), hash);
         audit.record(new Audited(user.username(), "account.password-set", "staff_user", user.username(), "invitation"));
         return "redirect:/login?invited";
     }

@@ -56,9 +56,17 @@ class Invitations {
                 """).param("hash", hash(token)).query(Long.class).optional();
     }
 
-    void markUsed(String token) {
-        jdbc.sql("UPDATE staff_invitation SET used_at = now(), updated_at = now() WHERE token_hash = :hash")
-                .param("hash", hash(token)).update();
+    /**
+     * Uses the invitation, if it is still unexpired and unused, and says whose account it opens. One
+     * statement, so of several requests with the same link exactly one gets the account: the others wait
+     * on the row's lock and then find it used. Call it in the transaction that sets the password.
+     */
+    Optional<Long> claim(String token) {
+        return jdbc.sql("""
+                UPDATE staff_invitation SET used_at = now(), updated_at = now()
+                WHERE token_hash = :hash AND used_at IS NULL AND expires_at > now()
+                RETURNING user_id
+                """).param("hash", hash(token)).query(Long.class).optional();
     }
 
     private static byte[] hash(String token) {

@@ -62,8 +62,11 @@ class LoginController {
     }
 
     @GetMapping("/login/totp")
-    String codeForm(Authentication pending, Model model) {
+    String codeForm(Authentication pending, HttpServletRequest request, HttpServletResponse response, Model model) {
         StaffUser user = users.byUsername(pending.getName()).orElseThrow();
+        if (!mayFinish(user)) {
+            return refuseUnusable(user, request, response);
+        }
         if (!user.totpEnrolled()) {
             return "redirect:/login/totp/attiva";
         }
@@ -77,6 +80,9 @@ class LoginController {
     String checkCode(@RequestParam(defaultValue = "") String code, Authentication pending, HttpServletRequest request,
             HttpServletResponse response, Model model) throws IOException {
         StaffUser user = users.byUsername(pending.getName()).orElseThrow();
+        if (!mayFinish(user)) {
+            return refuseUnusable(user, request, response);
+        }
         if (!user.totpEnrolled()) {
             return "redirect:/login/totp/attiva";
         }
@@ -88,8 +94,12 @@ class LoginController {
     }
 
     @GetMapping("/login/totp/attiva")
-    String enrolForm(Authentication pending, HttpSession session, Model model) {
+    String enrolForm(Authentication pending, HttpServletRequest request, HttpServletResponse response,
+            HttpSession session, Model model) {
         StaffUser user = users.byUsername(pending.getName()).orElseThrow();
+        if (!mayFinish(user)) {
+            return refuseUnusable(user, request, response);
+        }
         if (user.totpEnrolled()) {
             return "redirect:/login/totp";
         }
@@ -106,6 +116,9 @@ class LoginController {
     String enrol(@RequestParam(defaultValue = "") String code, Authentication pending, HttpServletRequest request,
             HttpServletResponse response, HttpSession session, Model model) throws IOException {
         StaffUser user = users.byUsername(pending.getName()).orElseThrow();
+        if (!mayFinish(user)) {
+            return refuseUnusable(user, request, response);
+        }
         String secret = (String) session.getAttribute(PENDING_SECRET);
         if (user.totpEnrolled() || secret == null) {
             return "redirect:/login/totp";
@@ -126,6 +139,21 @@ class LoginController {
         model.addAttribute("qr", totp.qrDataUri(secret, user.username()));
         model.addAttribute("error", error);
         return "accounts/totp-enrol";
+    }
+
+    /**
+     * The password step was passed in this session, but maybe before the account was locked (by someone
+     * else's wrong guesses) or disabled: the account is read again at every step of the code.
+     */
+    private static boolean mayFinish(StaffUser user) {
+        return user.enabled() && !user.invited() && !user.locked(java.time.Instant.now());
+    }
+
+    private String refuseUnusable(StaffUser user, HttpServletRequest request, HttpServletResponse response) {
+        audit.record(new Audited(user.username(), user.enabled() ? "login.refused-locked" : "login.refused-disabled",
+                "staff_user", user.username(), "second factor"));
+        new SecurityContextLogoutHandler().logout(request, response, null);
+        return "redirect:/login?error";
     }
 
     private String refuse(StaffUser user, HttpServletRequest request, HttpServletResponse response, Model model,

@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import it.comune.immigrati.platform.AciProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +49,15 @@ class SecurityConfiguration {
     @Bean
     HttpSessionSecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /** Right after Spring Session's filter (which makes the session), before Spring Security's. */
+    @Bean
+    FilterRegistrationBean<SessionLifetimeFilter> sessionLifetimeFilter(AciProperties properties) {
+        FilterRegistrationBean<SessionLifetimeFilter> registration = new FilterRegistrationBean<>(
+                new SessionLifetimeFilter(properties.security().sessionMaxLifetime()));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        return registration;
     }
 
     @Bean

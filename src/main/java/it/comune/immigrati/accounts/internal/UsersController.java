@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import it.comune.immigrati.accounts.AuditLog;
 import it.comune.immigrati.accounts.StaffRole;
@@ -33,11 +34,13 @@ class UsersController {
     private final StaffUsers users;
     private final Invitations invitations;
     private final AuditLog audit;
+    private final StaffSessions sessions;
 
-    UsersController(StaffUsers users, Invitations invitations, AuditLog audit) {
+    UsersController(StaffUsers users, Invitations invitations, AuditLog audit, StaffSessions sessions) {
         this.users = users;
         this.invitations = invitations;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @GetMapping
@@ -96,6 +99,10 @@ class UsersController {
             return editView(user, form, errors, model);
         }
         users.update(id, form.getDisplayName(), form.getEmail(), roles(form), languages(form), form.isEnabled());
+        if (!Set.copyOf(roles(form)).equals(Set.copyOf(user.roles())) || form.isEnabled() != user.enabled()) {
+            // open sessions carry the roles of their sign-in: they end, the member signs in with the new ones
+            sessions.endAll(user.username());
+        }
         audit.record(new Audited(admin.getName(), "account.update", "staff_user", user.username(),
                 "roles " + roles(form) + ", enabled " + form.isEnabled()));
         redirect.addFlashAttribute("message", "users.saved");

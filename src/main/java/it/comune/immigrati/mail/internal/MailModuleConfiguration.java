@@ -40,13 +40,14 @@ class MailModuleConfiguration {
     }
 
     /**
-     * The embedded server's mail holds residents' messages and live invitation links; only where the
-     * embedded mail server runs.
+     * The embedded server's mail holds residents' messages and live invitation links, which open the
+     * invited account: administrators only (who may create accounts anyway), and only where the embedded
+     * mail server runs.
      */
     @Bean
     @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
     Route testMailboxPages() {
-        return Route.staff("/ufficio/posta-di-prova/**", "ADMIN", "SUPERVISOR")
+        return Route.staff("/ufficio/posta-di-prova/**", "ADMIN")
                 .inStaffMenu("nav.staff.test-mailbox", "/ufficio/posta-di-prova", 75, NavigationItem.GROUP_ADMINISTRATION);
     }
 }

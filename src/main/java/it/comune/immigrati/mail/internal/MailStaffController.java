@@ -3,9 +3,12 @@ package it.comune.immigrati.mail.internal;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import it.comune.immigrati.mail.MailOutbox;
+import it.comune.immigrati.platform.AccountRoles;
 import it.comune.immigrati.platform.Audited;
 import it.comune.immigrati.platform.EmbeddedMailServer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -32,11 +37,16 @@ class MailStaffController {
     private final JdbcClient jdbc;
     private final Optional<EmbeddedMailServer> embedded;
     private final ApplicationEventPublisher events;
+    private final MailOutbox outbox;
+    private final AccountRoles accounts;
 
-    MailStaffController(JdbcClient jdbc, Optional<EmbeddedMailServer> embedded, ApplicationEventPublisher events) {
+    MailStaffController(JdbcClient jdbc, Optional<EmbeddedMailServer> embedded, ApplicationEventPublisher events,
+            MailOutbox outbox, AccountRoles accounts) {
         this.jdbc = jdbc;
         this.embedded = embedded;
         this.events = events;
+        this.outbox = outbox;
+        this.accounts = accounts;
     }
 
     @GetMapping("/ufficio/posta")
@@ -118,22 +128,42 @@ class MailStaffController {
     }
 
     @GetMapping("/ufficio/posta-di-prova/{index}")
-    String testMail(@PathVariable int index, Model model) {
-        model.addAttribute("mail", receivedMail(index));
+    String testMail(@PathVariable int index, Authentication reader, Model model) {
+        EmbeddedMailServer.ReceivedMail mail = receivedMail(index);
+        model.addAttribute("mail", mail);
         model.addAttribute("index", index);
+        model.addAttribute("hidden", mail.readable() && hiddenFrom(reader, mail));
         return "mail/test-mail";
     }
 
     /** The HTML version, served alone in a sandbox: it may come from anywhere and must not run anything. */
     @GetMapping("/ufficio/posta-di-prova/{index}/html")
-    ResponseEntity<String> testMailHtml(@PathVariable int index) {
+    ResponseEntity<String> testMailHtml(@PathVariable int index, Authentication reader) {
         EmbeddedMailServer.ReceivedMail mail = receivedMail(index);
-        if (mail.htmlBody() == null) {
+        if (mail.htmlBody() == null || hiddenFrom(reader, mail)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(mail.htmlBody());
+    }
+
+    /**
+     * A message about a staff account (an invitation) carries a link that opens that account: the reader
+     * sees its text only if they hold every role the account has, so nobody gains rights by reading the
+     * test mailbox. An account that is gone, or a lookup that fails, hides the text too.
+     */
+    private boolean hiddenFrom(Authentication reader, EmbeddedMailServer.ReceivedMail mail) {
+        if (mail.messageId() == null) {
+            return false; // not one of ours: we never tag it as being about an account
+        }
+        Optional<MailOutbox.Related> about = outbox.relatedTo(mail.messageId());
+        if (about.isEmpty() || !"staff_user".equals(about.get().type())) {
+            return false;
+        }
+        Set<String> readerRoles = reader.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).collect(Collectors.toSet());
+        return accounts.of(about.get().id()).map(roles -> !readerRoles.containsAll(roles)).orElse(true);
     }
 
     private EmbeddedMailServer.ReceivedMail receivedMail(int index) {
