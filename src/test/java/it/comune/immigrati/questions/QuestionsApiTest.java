@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import it.comune.immigrati.testing.AciTest;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,54 @@ class QuestionsApiTest {
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("\"/api/v1/questions\"", "\"/api/v1/faq\"", "\"/api/v1/faq/{slug}\"")
                 .doesNotContain("/ufficio");
+    }
+
+    /**
+     * A submission key makes a repeated request one question for the resident who sent it, and nothing
+     * for anyone else: whoever repeats the key with another address learns neither the code nor the link.
+     */
+    @Test
+    void aRepeatedSubmissionKeyIsTheSameQuestionOnlyForTheSameAddress() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        String email = "chiave" + System.nanoTime() + "@example.org";
+        String body = """
+                {"email": "%s", "language": "it", "topic": "lavoro", "text": "Posso lavorare mentre rinnovo il permesso?",
+                 "privacyConsent": true, "submissionKey": "%s"}""";
+        HttpResponse<String> first = post("/api/v1/questions", "application/json", body.formatted(email, key), "10.10.0.1");
+        assertThat(first.statusCode()).isEqualTo(201);
+        String code = it.comune.immigrati.testing.Residents.createdCode(first).orElseThrow();
+        String link = first.headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<String> again = post("/api/v1/questions", "application/json",
+                body.formatted(email.toUpperCase(java.util.Locale.ROOT), key), "10.10.0.2");
+        assertThat(again.statusCode()).isIn(200, 201);
+        assertThat(again.body()).contains("\"code\":\"" + code + "\"");
+
+        HttpResponse<String> other = post("/api/v1/questions?lang=en", "application/json",
+                body.formatted("altro" + System.nanoTime() + "@example.org", key), "10.10.0.3");
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(other.body()).contains("\"errors\"", "another e-mail address")
+                .doesNotContain(code, "/quesiti/stato/", link.substring(link.lastIndexOf('/') + 1));
+        assertThat(other.headers().firstValue("Location")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM question WHERE submission_key = CAST(:k AS uuid)").param("k", key)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** The web form keeps the same rule: the form is shown again, with a new key, and no link. */
+    @Test
+    void theFormRefusesAKeyAlreadySentFromAnotherAddress() {
+        it.comune.immigrati.testing.WebClient resident = new it.comune.immigrati.testing.WebClient(port);
+        String key = java.util.UUID.randomUUID().toString();
+        var fields = it.comune.immigrati.testing.Residents.question("modulo" + System.nanoTime() + "@example.org", "it",
+                "Una domanda inviata con il modulo.");
+        fields.put("submission", key);
+        assertThat(it.comune.immigrati.testing.Residents.ask(resident, fields, List.of()).statusCode()).isEqualTo(302);
+        fields.put("email", "intruso" + System.nanoTime() + "@example.org");
+        HttpResponse<String> other = it.comune.immigrati.testing.Residents.ask(new it.comune.immigrati.testing.WebClient(port),
+                fields, List.of());
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(other.body()).contains("id=\"form-errors\"").doesNotContain("/quesiti/stato/")
+                .doesNotContain("value=\"" + key + "\"");
     }
 }

@@ -126,6 +126,11 @@ class CitizenQuestionController {
             question = desk.submit(new QuestionDesk.Submission(form.getSubmission(), form.getEmail(), form.getName(),
                     Language.byCode(form.getLanguage()).orElseThrow(), form.getTopic(), form.getText(), form.isPublish(),
                     files.files(), "WEB", null).withProofOfWork(solved));
+        } catch (QuestionDesk.KeyTaken taken) {
+            // the key was sent before from another address: a new key, so that sending again asks anew
+            form.setSubmission(java.util.UUID.randomUUID());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return formView(form, List.of("questions.error.key-taken"), model);
         } catch (DataAccessException | TransactionException failure) {
             if (!ServiceUnavailable.causes(failure)) {
                 throw failure;

@@ -42,7 +42,11 @@ class QuestionStore {
             boolean publishConsent, Instant dueAt) {
     }
 
-    /** Stores a question, or returns the one already stored under the same submission key. */
+    /**
+     * Stores a question, or returns the one already stored under the same submission key from the same
+     * address. The key comes from the client, so anyone may repeat it: a repeat from another address is
+     * refused ({@link QuestionDesk.KeyTaken}), or it would hand over someone else's question and private link.
+     */
     Question insert(NewQuestion question, String code, String accessToken) {
         Optional<Long> id = jdbc.sql("""
                 INSERT INTO question (code, access_token, submission_key, email, name, language, topic, channel,
@@ -55,7 +59,18 @@ class QuestionStore {
                 .param("topic", question.topic()).param("channel", question.channel())
                 .param("publish", question.publishConsent()).param("due", Timestamp.from(question.dueAt()))
                 .query(Long.class).optional();
-        return id.flatMap(this::byId).orElseGet(() -> bySubmissionKey(question.submissionKey()).orElseThrow());
+        if (id.isPresent()) {
+            return byId(id.get()).orElseThrow();
+        }
+        Question first = bySubmissionKey(question.submissionKey()).orElseThrow();
+        if (!sameAddress(first.email(), question.email())) {
+            throw new QuestionDesk.KeyTaken();
+        }
+        return first;
+    }
+
+    private static boolean sameAddress(String one, String other) {
+        return one.strip().toLowerCase(java.util.Locale.ROOT).equals(other.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     long nextNumber() {

@@ -93,7 +93,9 @@ class QuestionsApiController {
     }
 
     @PostMapping(value = "/questions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Ask a question. Stored before the answer comes back; a confirmation e-mail is queued.")
+    @Operation(summary = "Ask a question. Stored before the answer comes back; a confirmation e-mail is queued.",
+            description = "A repeated submissionKey from the same e-mail address returns the question it created; "
+                    + "from another address it is refused with 409.")
     ResponseEntity<?> ask(@RequestBody NewQuestion body, HttpServletRequest request) {
         Language ui = Language.of(RequestContextUtils.getLocale(request));
         List<String> errors = rules.problems(body.email(), body.name(), body.language(), body.topic(), body.text(),
@@ -104,10 +106,15 @@ class QuestionsApiController {
         if (!limits.allow(request.getRemoteAddr(), body.email())) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, List.of("questions.error.rate"), ui);
         }
-        Question question = desk.submit(new QuestionDesk.Submission(
-                body.submissionKey() == null ? UUID.randomUUID() : body.submissionKey(), body.email().strip(), body.name(),
-                Language.byCode(body.language()).orElseThrow(), body.topic(), body.text().strip(), Boolean.TRUE.equals(body.publishConsent()),
-                List.of(), "API", null));
+        Question question;
+        try {
+            question = desk.submit(new QuestionDesk.Submission(
+                    body.submissionKey() == null ? UUID.randomUUID() : body.submissionKey(), body.email().strip(), body.name(),
+                    Language.byCode(body.language()).orElseThrow(), body.topic(), body.text().strip(), Boolean.TRUE.equals(body.publishConsent()),
+                    List.of(), "API", null));
+        } catch (QuestionDesk.KeyTaken taken) {
+            return problem(HttpStatus.CONFLICT, List.of("questions.error.key-taken"), ui);
+        }
         String link = desk.privateLink(question);
         return ResponseEntity.created(URI.create(link)).body(new Received(question.code(), link));
     }
