@@ -123,4 +123,71 @@ class QuestionsApiTest {
         assertThat(other.body()).contains("id=\"form-errors\"").doesNotContain("/quesiti/stato/")
                 .doesNotContain("value=\"" + key + "\"");
     }
+
+    private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private String apiQuestion(String altcha) {
+        return """
+                {"email": "pow%d@example.org", "language": "it", "topic": "lavoro",
+                 "text": "Una domanda dall'API per provare la prova di lavoro.", "privacyConsent": true%s}"""
+                .formatted(System.nanoTime(), altcha == null ? "" : ", \"altcha\": \"" + altcha + "\"");
+    }
+
+    /** What an API client does: fetch a challenge from the API and solve it (the ALTCHA library's own solver). */
+    private String solvedChallenge() throws Exception {
+        HttpResponse<String> issued = get("/api/v1/questions/challenge");
+        assertThat(issued.statusCode()).isEqualTo(200);
+        assertThat(issued.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        tools.jackson.databind.JsonNode challenge = json.readTree(issued.body());
+        org.altcha.altcha.Altcha.Solution solution = org.altcha.altcha.Altcha.solveChallenge(challenge.get("challenge").asString(),
+                challenge.get("salt").asString(), org.altcha.altcha.Altcha.Algorithm.SHA256,
+                challenge.get("maxnumber").asLong(), 0);
+        String payload = json.writeValueAsString(java.util.Map.of("algorithm", challenge.get("algorithm").asString(),
+                "challenge", challenge.get("challenge").asString(), "number", solution.number,
+                "salt", challenge.get("salt").asString(), "signature", challenge.get("signature").asString()));
+        return java.util.Base64.getEncoder().encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** One rule for the form and the API: without proof of work, a client has the small hourly allowance. */
+    @Test
+    void withoutProofOfWorkTheApiHasTheFormsSmallAllowance() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("/api/v1/questions", "application/json", apiQuestion(null), "10.11.0.1").statusCode())
+                    .as("unverified question " + i).isEqualTo(201);
+        }
+        HttpResponse<String> fourth = post("/api/v1/questions?lang=en", "application/json", apiQuestion(null), "10.11.0.1");
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(post("/api/v1/questions", "application/json", apiQuestion("bm90IGEgc29sdXRpb24="), "10.11.0.1")
+                .statusCode()).as("a wrong solution counts as none").isEqualTo(429);
+        assertThat(post("/api/v1/questions", "application/json", apiQuestion(solvedChallenge()), "10.11.0.1")
+                .statusCode()).as("a solved challenge uses the normal allowance").isEqualTo(201);
+    }
+
+    @Test
+    void aSolvedChallengeKeepsTheNormalAllowanceThroughTheApi() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> sent = post("/api/v1/questions", "application/json", apiQuestion(solvedChallenge()), "10.11.0.2");
+            assertThat(sent.statusCode()).as("question " + i).isEqualTo(201);
+            String code = it.comune.immigrati.testing.Residents.createdCode(sent).orElseThrow();
+            assertThat(jdbc.sql("SELECT proof_of_work FROM question WHERE code = :c").param("c", code).query(Boolean.class)
+                    .single()).isTrue();
+        }
+        assertThat(get("/v3/api-docs").body()).contains("\"/api/v1/questions/challenge\"", "altcha");
+    }
+
+    /** The unverified allowance is one per client, whichever way the client asks. */
+    @Test
+    void theFormAndTheApiShareTheUnverifiedAllowance() throws Exception {
+        it.comune.immigrati.testing.WebClient resident = new it.comune.immigrati.testing.WebClient(port);
+        for (int i = 0; i < 2; i++) {
+            assertThat(it.comune.immigrati.testing.Residents.ask(resident, it.comune.immigrati.testing.Residents.question(
+                    "condiviso" + System.nanoTime() + "@example.org", "it", "Una domanda dal modulo, senza JavaScript."),
+                    List.of()).statusCode()).isEqualTo(302);
+        }
+        assertThat(post("/api/v1/questions", "application/json", apiQuestion(null), resident.address()).statusCode())
+                .isEqualTo(201);
+        assertThat(post("/api/v1/questions", "application/json", apiQuestion(null), resident.address()).statusCode())
+                .isEqualTo(429);
+    }
 }
