@@ -190,8 +190,14 @@ class CitizenQuestionController {
         }
         Attachments.Checked files = attachments.check(uploads == null ? List.of() : uploads);
         errors.addAll(files.errors());
+        if (errors.isEmpty() && !limits.allowPrivateMessage(question.accessToken(), files.files().size())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            errors.add("questions.error.private-rate");
+        }
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            if (response.getStatus() != HttpStatus.TOO_MANY_REQUESTS.value()) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            }
             model.addAttribute("question", question);
             model.addAttribute("thread", desk.publicThread(question));
             model.addAttribute("justSent", false);
