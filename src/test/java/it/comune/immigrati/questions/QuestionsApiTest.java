@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import it.comune.immigrati.testing.AciTest;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,121 @@ class QuestionsApiTest {
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("\"/api/v1/questions\"", "\"/api/v1/faq\"", "\"/api/v1/faq/{slug}\"")
                 .doesNotContain("/ufficio");
+    }
+
+    /**
+     * A submission key makes a repeated request one question for the resident who sent it, and nothing
+     * for anyone else: whoever repeats the key with another address learns neither the code nor the link.
+     */
+    @Test
+    void aRepeatedSubmissionKeyIsTheSameQuestionOnlyForTheSameAddress() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        String email = "chiave" + System.nanoTime() + "@example.org";
+        String body = """
+                {"email": "%s", "language": "it", "topic": "lavoro", "text": "Posso lavorare mentre rinnovo il permesso?",
+                 "privacyConsent": true, "submissionKey": "%s"}""";
+        HttpResponse<String> first = post("/api/v1/questions", "application/json", body.formatted(email, key), "10.10.0.1");
+        assertThat(first.statusCode()).isEqualTo(201);
+        String code = it.comune.immigrati.testing.Residents.createdCode(first).orElseThrow();
+        String link = first.headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<String> again = post("/api/v1/questions", "application/json",
+                body.formatted(email.toUpperCase(java.util.Locale.ROOT), key), "10.10.0.2");
+        assertThat(again.statusCode()).isIn(200, 201);
+        assertThat(again.body()).contains("\"code\":\"" + code + "\"");
+
+        HttpResponse<String> other = post("/api/v1/questions?lang=en", "application/json",
+                body.formatted("altro" + System.nanoTime() + "@example.org", key), "10.10.0.3");
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(other.body()).contains("\"errors\"", "another e-mail address")
+                .doesNotContain(code, "/quesiti/stato/", link.substring(link.lastIndexOf('/') + 1));
+        assertThat(other.headers().firstValue("Location")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM question WHERE submission_key = CAST(:k AS uuid)").param("k", key)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** The web form keeps the same rule: the form is shown again, with a new key, and no link. */
+    @Test
+    void theFormRefusesAKeyAlreadySentFromAnotherAddress() {
+        it.comune.immigrati.testing.WebClient resident = new it.comune.immigrati.testing.WebClient(port);
+        String key = java.util.UUID.randomUUID().toString();
+        var fields = it.comune.immigrati.testing.Residents.question("modulo" + System.nanoTime() + "@example.org", "it",
+                "Una domanda inviata con il modulo.");
+        fields.put("submission", key);
+        assertThat(it.comune.immigrati.testing.Residents.ask(resident, fields, List.of()).statusCode()).isEqualTo(302);
+        fields.put("email", "intruso" + System.nanoTime() + "@example.org");
+        HttpResponse<String> other = it.comune.immigrati.testing.Residents.ask(new it.comune.immigrati.testing.WebClient(port),
+                fields, List.of());
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(other.body()).contains("id=\"form-errors\"").doesNotContain("/quesiti/stato/")
+                .doesNotContain("value=\"" + key + "\"");
+    }
+
+    private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private String apiQuestion(String altcha) {
+        return """
+                {"email": "pow%d@example.org", "language": "it", "topic": "lavoro",
+                 "text": "Una domanda dall'API per provare la prova di lavoro.", "privacyConsent": true%s}"""
+                .formatted(System.nanoTime(), altcha == null ? "" : ", \"altcha\": \"" + altcha + "\"");
+    }
+
+    /** What an API client does: fetch a challenge from the API and solve it (the ALTCHA library's own solver). */
+    private String solvedChallenge() throws Exception {
+        HttpResponse<String> issued = get("/api/v1/questions/challenge");
+        assertThat(issued.statusCode()).isEqualTo(200);
+        assertThat(issued.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        tools.jackson.databind.JsonNode challenge = json.readTree(issued.body());
+        org.altcha.altcha.Altcha.Solution solution = org.altcha.altcha.Altcha.solveChallenge(challenge.get("challenge").asString(),
+                challenge.get("salt").asString(), org.altcha.altcha.Altcha.Algorithm.SHA256,
+                challenge.get("maxnumber").asLong(), 0);
+        String payload = json.writeValueAsString(java.util.Map.of("algorithm", challenge.get("algorithm").asString(),
+                "challenge", challenge.get("challenge").asString(), "number", solution.number,
+                "salt", challenge.get("salt").asString(), "signature", challenge.get("signature").asString()));
+        return java.util.Base64.getEncoder().encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** One rule for the form and the API: without proof of work, a client has the small hourly allowance. */
+    @Test
+    void withoutProofOfWorkTheApiHasTheFormsSmallAllowance() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("/api/v1/questions", "application/json", apiQuestion(null), "10.11.0.1").statusCode())
+                    .as("unverified question " + i).isEqualTo(201);
+        }
+        HttpResponse<String> fourth = post("/api/v1/questions?lang=en", "application/json", apiQuestion(null), "10.11.0.1");
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(post("/api/v1/questions", "application/json", apiQuestion("bm90IGEgc29sdXRpb24="), "10.11.0.1")
+                .statusCode()).as("a wrong solution counts as none").isEqualTo(429);
+        assertThat(post("/api/v1/questions", "application/json", apiQuestion(solvedChallenge()), "10.11.0.1")
+                .statusCode()).as("a solved challenge uses the normal allowance").isEqualTo(201);
+    }
+
+    @Test
+    void aSolvedChallengeKeepsTheNormalAllowanceThroughTheApi() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> sent = post("/api/v1/questions", "application/json", apiQuestion(solvedChallenge()), "10.11.0.2");
+            assertThat(sent.statusCode()).as("question " + i).isEqualTo(201);
+            String code = it.comune.immigrati.testing.Residents.createdCode(sent).orElseThrow();
+            assertThat(jdbc.sql("SELECT proof_of_work FROM question WHERE code = :c").param("c", code).query(Boolean.class)
+                    .single()).isTrue();
+        }
+        assertThat(get("/v3/api-docs").body()).contains("\"/api/v1/questions/challenge\"", "altcha");
+    }
+
+    /** The unverified allowance is one per client, whichever way the client asks. */
+    @Test
+    void theFormAndTheApiShareTheUnverifiedAllowance() throws Exception {
+        it.comune.immigrati.testing.WebClient resident = new it.comune.immigrati.testing.WebClient(port);
+        for (int i = 0; i < 2; i++) {
+            assertThat(it.comune.immigrati.testing.Residents.ask(resident, it.comune.immigrati.testing.Residents.question(
+                    "condiviso" + System.nanoTime() + "@example.org", "it", "Una domanda dal modulo, senza JavaScript."),
+                    List.of()).statusCode()).isEqualTo(302);
+        }
+        assertThat(post("/api/v1/questions", "application/json", apiQuestion(null), resident.address()).statusCode())
+                .isEqualTo(201);
+        assertThat(post("/api/v1/questions", "application/json", apiQuestion(null), resident.address()).statusCode())
+                .isEqualTo(429);
     }
 }

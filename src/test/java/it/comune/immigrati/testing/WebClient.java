@@ -32,6 +32,11 @@ public final class WebClient {
     /** Each client comes from its own address (the app trusts X-Forwarded-For from loopback, as from a proxy). */
     private final String address = "10.77." + (CLIENTS.incrementAndGet() / 250 % 250) + "." + (CLIENTS.get() % 250 + 1);
 
+    /** The client address this client sends (X-Forwarded-For), for a test that reaches the API from the same client. */
+    public String address() {
+        return address;
+    }
+
     /** A file to upload. */
     public record FilePart(String field, String fileName, String contentType, byte[] content) {
     }

@@ -126,6 +126,11 @@ class CitizenQuestionController {
             question = desk.submit(new QuestionDesk.Submission(form.getSubmission(), form.getEmail(), form.getName(),
                     Language.byCode(form.getLanguage()).orElseThrow(), form.getTopic(), form.getText(), form.isPublish(),
                     files.files(), "WEB", null).withProofOfWork(solved));
+        } catch (QuestionDesk.KeyTaken taken) {
+            // the key was sent before from another address: a new key, so that sending again asks anew
+            form.setSubmission(java.util.UUID.randomUUID());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return formView(form, List.of("questions.error.key-taken"), model);
         } catch (DataAccessException | TransactionException failure) {
             if (!ServiceUnavailable.causes(failure)) {
                 throw failure;
@@ -185,8 +190,14 @@ class CitizenQuestionController {
         }
         Attachments.Checked files = attachments.check(uploads == null ? List.of() : uploads);
         errors.addAll(files.errors());
+        if (errors.isEmpty() && !limits.allowPrivateMessage(question.accessToken(), files.files().size())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            errors.add("questions.error.private-rate");
+        }
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            if (response.getStatus() != HttpStatus.TOO_MANY_REQUESTS.value()) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            }
             model.addAttribute("question", question);
             model.addAttribute("thread", desk.publicThread(question));
             model.addAttribute("justSent", false);

@@ -68,7 +68,20 @@ class QuestionDesk {
         }
     }
 
-    /** Stores a new question and queues its confirmation; a repeated submission key returns the first question. */
+    /**
+     * A submission key already used by another e-mail address: the request is refused (nothing is stored),
+     * never answered with that question.
+     */
+    static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super("submission key already used by another address", null, false, false);
+        }
+    }
+
+    /**
+     * Stores a new question and queues its confirmation; a repeated submission key returns the first
+     * question when it comes from the same address, and throws {@link KeyTaken} when not.
+     */
     @Transactional
     Question submit(Submission submission) {
         String code = "Q-" + LocalDate.now(clock).getYear() + "-" + String.format("%06d", store.nextNumber());

@@ -20,6 +20,7 @@ import it.comune.immigrati.questions.internal.QuestionRecords.Message;
 import it.comune.immigrati.questions.internal.QuestionRecords.NewAttachment;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import it.comune.immigrati.questions.internal.QuestionRecords.Status;
+import it.comune.immigrati.search.TextQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,7 +42,11 @@ class QuestionStore {
             boolean publishConsent, Instant dueAt) {
     }
 
-    /** Stores a question, or returns the one already stored under the same submission key. */
+    /**
+     * Stores a question, or returns the one already stored under the same submission key from the same
+     * address. The key comes from the client, so anyone may repeat it: a repeat from another address is
+     * refused ({@link QuestionDesk.KeyTaken}), or it would hand over someone else's question and private link.
+     */
     Question insert(NewQuestion question, String code, String accessToken) {
         Optional<Long> id = jdbc.sql("""
                 INSERT INTO question (code, access_token, submission_key, email, name, language, topic, channel,
@@ -54,7 +59,18 @@ class QuestionStore {
                 .param("topic", question.topic()).param("channel", question.channel())
                 .param("publish", question.publishConsent()).param("due", Timestamp.from(question.dueAt()))
                 .query(Long.class).optional();
-        return id.flatMap(this::byId).orElseGet(() -> bySubmissionKey(question.submissionKey()).orElseThrow());
+        if (id.isPresent()) {
+            return byId(id.get()).orElseThrow();
+        }
+        Question first = bySubmissionKey(question.submissionKey()).orElseThrow();
+        if (!sameAddress(first.email(), question.email())) {
+            throw new QuestionDesk.KeyTaken();
+        }
+        return first;
+    }
+
+    private static boolean sameAddress(String one, String other) {
+        return one.strip().toLowerCase(java.util.Locale.ROOT).equals(other.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     long nextNumber() {
@@ -83,14 +99,16 @@ class QuestionStore {
 
     /** Answered questions whose residents used the same words (any language, accents folded), best first. */
     List<QuestionRecords.Similar> similarAnswered(long questionId, String text, int limit) {
-        List<String> words = java.util.Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        // folded first, then cut into letters and digits: folding a built query can make syntax of it (ŉ → 'n)
+        String folded = jdbc.sql("SELECT unaccent(:text)").param("text", text).query(String.class).single();
+        List<String> words = java.util.Arrays.stream(folded.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
                 .filter(w -> w.length() > 3).distinct()
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(8).toList();
         if (words.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                WITH q AS (SELECT to_tsquery('simple', unaccent(:query)) AS query),
+                WITH q AS (SELECT to_tsquery('simple', :query) AS query),
                 -- the most recent matches only: ranking every message that shares a common word would not scale
                 recent AS (SELECT m.question_id, m.body, m.words FROM question_message m, q
                            WHERE m.kind = 'CITIZEN' AND m.words @@ q.query AND m.question_id <> :id
@@ -103,7 +121,7 @@ class QuestionStore {
                   AND EXISTS (SELECT 1 FROM question_message a WHERE a.question_id = qu.id AND a.kind = 'ANSWER')
                 ORDER BY ts_rank(r.words, q.query) DESC, qu.id DESC
                 LIMIT :limit
-                """).param("query", String.join(" | ", words)).param("id", questionId).param("limit", limit)
+                """).param("query", TextQuery.anyOf(words)).param("id", questionId).param("limit", limit)
                 .query((rs, n) -> new QuestionRecords.Similar(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 

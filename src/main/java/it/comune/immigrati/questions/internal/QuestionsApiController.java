@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.comune.immigrati.questions.internal.FaqRecords.ShownFaq;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
@@ -42,9 +43,11 @@ class QuestionsApiController {
     private final IntakeRules rules;
     private final SubmissionLimits limits;
     private final MessageSource messages;
+    private final ProofOfWork proofOfWork;
 
     QuestionsApiController(Faqs faqs, Search search, QuestionDesk desk, IntakeRules rules, SubmissionLimits limits,
-            MessageSource messages) {
+            MessageSource messages, ProofOfWork proofOfWork) {
+        this.proofOfWork = proofOfWork;
         this.faqs = faqs;
         this.search = search;
         this.desk = desk;
@@ -59,7 +62,10 @@ class QuestionsApiController {
     }
 
     public record NewQuestion(String email, String name, String language, String topic, String text,
-            Boolean privacyConsent, Boolean publishConsent, UUID submissionKey) {
+            Boolean privacyConsent, Boolean publishConsent, UUID submissionKey,
+            @Schema(description = "The solved proof of work, as the web form posts it: base64 of the JSON "
+                    + "{algorithm, challenge, number, salt, signature}, for a challenge from GET /api/v1/questions/challenge. "
+                    + "Without it a client may ask only a few questions an hour.") String altcha) {
     }
 
     public record Received(String code, String statusUrl) {
@@ -92,8 +98,28 @@ class QuestionsApiController {
                 shown.text().answer(), "/faq/" + shown.faq().slug(), shown.fallback());
     }
 
+    /**
+     * A proof-of-work challenge for {@code altcha}, the same the web form carries: the API keeps the form's
+     * rule, so a client that does not solve one draws on the same small allowance as a form sent without
+     * JavaScript.
+     */
+    @GetMapping("/questions/challenge")
+    @Operation(summary = "A proof-of-work challenge (ALTCHA, SHA-256) to solve before asking a question",
+            description = "Find the number n in [0, maxnumber] with SHA-256(salt + n) = challenge (hex), then send "
+                    + "base64 of {\"algorithm\", \"challenge\", \"number\": n, \"salt\", \"signature\"} as `altcha` "
+                    + "with POST /api/v1/questions. Each challenge is valid for an hour and once. Questions without a "
+                    + "solution are limited to aci.questions.unverified-submissions-per-client-per-hour per client, "
+                    + "shared with the web form.")
+    ResponseEntity<String> challenge() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store").body(proofOfWork.challenge());
+    }
+
     @PostMapping(value = "/questions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Ask a question. Stored before the answer comes back; a confirmation e-mail is queued.")
+    @Operation(summary = "Ask a question. Stored before the answer comes back; a confirmation e-mail is queued.",
+            description = "A repeated submissionKey from the same e-mail address returns the question it created; "
+                    + "from another address it is refused with 409. With a solved challenge in `altcha` the normal "
+                    + "hourly allowance applies; without one, the small allowance shared with the web form (429 when used up).")
     ResponseEntity<?> ask(@RequestBody NewQuestion body, HttpServletRequest request) {
         Language ui = Language.of(RequestContextUtils.getLocale(request));
         List<String> errors = rules.problems(body.email(), body.name(), body.language(), body.topic(), body.text(),
@@ -101,13 +127,20 @@ class QuestionsApiController {
         if (!errors.isEmpty()) {
             return problem(HttpStatus.UNPROCESSABLE_CONTENT, errors, ui);
         }
-        if (!limits.allow(request.getRemoteAddr(), body.email())) {
+        // the form's rule: a solved proof of work keeps the normal allowance, none (or a wrong one) the small one
+        boolean solved = proofOfWork.verify(body.altcha());
+        if (!limits.allow(request.getRemoteAddr(), body.email(), solved)) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, List.of("questions.error.rate"), ui);
         }
-        Question question = desk.submit(new QuestionDesk.Submission(
-                body.submissionKey() == null ? UUID.randomUUID() : body.submissionKey(), body.email().strip(), body.name(),
-                Language.byCode(body.language()).orElseThrow(), body.topic(), body.text().strip(), Boolean.TRUE.equals(body.publishConsent()),
-                List.of(), "API", null));
+        Question question;
+        try {
+            question = desk.submit(new QuestionDesk.Submission(
+                    body.submissionKey() == null ? UUID.randomUUID() : body.submissionKey(), body.email().strip(), body.name(),
+                    Language.byCode(body.language()).orElseThrow(), body.topic(), body.text().strip(), Boolean.TRUE.equals(body.publishConsent()),
+                    List.of(), "API", null).withProofOfWork(solved));
+        } catch (QuestionDesk.KeyTaken taken) {
+            return problem(HttpStatus.CONFLICT, List.of("questions.error.key-taken"), ui);
+        }
         String link = desk.privateLink(question);
         return ResponseEntity.created(URI.create(link)).body(new Received(question.code(), link));
     }

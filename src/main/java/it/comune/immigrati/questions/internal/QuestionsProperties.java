@@ -22,7 +22,9 @@ record QuestionsProperties(
         @DefaultValue("24") int retentionMonths,
         @DefaultValue("3") int unverifiedSubmissionsPerClientPerHour,
         String proofOfWorkKey,
-        @DefaultValue("50000") long proofOfWorkMaxNumber) {
+        @DefaultValue("50000") long proofOfWorkMaxNumber,
+        @DefaultValue("10") int privateMessagesPerHour,
+        @DefaultValue("10") int privateUploadsPerHour) {
 
     static final String FALLBACK_TOPIC = "altro";
 }

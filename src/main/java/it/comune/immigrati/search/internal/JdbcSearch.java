@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import it.comune.immigrati.platform.PublicContent;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.search.SearchIndex;
+import it.comune.immigrati.search.TextQuery;
 import it.comune.immigrati.site.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -122,14 +123,18 @@ class JdbcSearch implements SearchIndex, Search {
         if (words.isEmpty()) {
             return new Results(List.of(), false);
         }
-        List<Hit> hits = exact(tsquery(words), language, kinds, topic, limit);
+        String query = TextQuery.allPrefixes(TextQuery.lexemes(fold(String.join(" ", words))));
+        List<Hit> hits = query.isEmpty() ? List.of() : exact(query, language, kinds, topic, limit);
         if (!hits.isEmpty()) {
             return new Results(hits, false);
         }
         return new Results(near(words, language, kinds, topic, limit), true);
     }
 
-    /** Documents matching a text-search query: title and summary matches first, then body-only ones. */
+    /**
+     * Documents matching a text-search query (built by {@link TextQuery}, already folded): title and summary
+     * matches first, then body-only ones.
+     */
     private List<Hit> exact(String query, Language language, List<String> kinds, String topic, int limit) {
         String filters = (kinds.isEmpty() ? "" : " AND d.kind = ANY(:kinds)") + (topic == null ? "" : " AND d.topic = :topic");
         // First the documents whose title or summary match, ranked on those small vectors; then, if
@@ -172,8 +177,12 @@ class JdbcSearch implements SearchIndex, Search {
                     ORDER BY similarity(word, lower(unaccent(:word))) DESC, word
                     LIMIT 3
                     """).param("language", language.code()).param("word", word).query(String.class).list();
-            if (!similar.isEmpty()) {
-                groups.add("(" + String.join(" | ", similar.stream().map(w -> w + ":*").toList()) + ")");
+            // stored words are folded already, and folding may have left syntax in them (ŉ → 'n): each
+            // alternative is rebuilt from its letters and digits
+            List<String> alternatives = similar.stream().map(w -> TextQuery.allPrefixes(TextQuery.lexemes(w)))
+                    .filter(a -> !a.isEmpty()).map(a -> "(" + a + ")").toList();
+            if (!alternatives.isEmpty()) {
+                groups.add("(" + String.join(" | ", alternatives) + ")");
             }
         }
         return groups.isEmpty() ? List.of() : exact(String.join(" & ", groups), language, kinds, topic, limit);
@@ -186,7 +195,7 @@ class JdbcSearch implements SearchIndex, Search {
     private List<Hit> ranked(String candidates, Language language, String query, List<String> kinds, String topic,
             int limit) {
         var statement = jdbc.sql("""
-                WITH q AS (SELECT to_tsquery(CAST(:config AS regconfig), unaccent(:query)) AS query),
+                WITH q AS (SELECT to_tsquery(CAST(:config AS regconfig), :query) AS query),
                 top AS (SELECT id, rank * (1.0 + 0.2 / (1.0 + extract(epoch FROM now() - published_at) / 31536000.0)) AS score
                         FROM (""" + candidates + """
                 ) AS candidates ORDER BY score DESC, id LIMIT :limit)
@@ -239,9 +248,12 @@ class JdbcSearch implements SearchIndex, Search {
         return words;
     }
 
-    /** Every word must match; each as a prefix, so suggestions work while a word is being typed. */
-    static String tsquery(List<String> words) {
-        return String.join(" & ", words.stream().map(w -> w + ":*").toList());
+    /**
+     * The text as the documents were folded ({@code unaccent}), before a query is built from it: folding
+     * after building could turn letters into query syntax (see {@link TextQuery}).
+     */
+    private String fold(String text) {
+        return jdbc.sql("SELECT unaccent(:text)").param("text", text).query(String.class).single();
     }
 
     private static Hit hit(java.sql.ResultSet rs) throws java.sql.SQLException {
