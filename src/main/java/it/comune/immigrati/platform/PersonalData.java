@@ -15,7 +15,7 @@ public interface PersonalData {
 
     /**
      * What the office should see before exporting or erasing: one line per kind of record, as a
-     * message key of the module's own bundle with the count as its argument ({@code "Domande: {0}"}).
+     * message key of the module's own bundle with the count as its argument (Domande: {0}).
      */
     List<Held> held(String email);
 

@@ -9,7 +9,7 @@ import it.comune.immigrati.platform.AccessRule;
 /**
  * One declaration of a module's group of URLs: who may reach it, whether anonymous answers may be kept
  * in the page cache, and the menu entries that lead there. A module declares a bean of this type per
- * group, e.g. {@code Route.open("/faq/**").cached().inMainMenu("nav.faq", "/faq", 20)}. A URL that no
+ * group, e.g. an open, cached route for /faq/** with its entry in the main menu. A URL that no
  * route (nor a platform {@link AccessRule}) names is denied.
  *
  * @param pattern a path pattern, as Spring MVC matches it ({@code /ufficio/faq/**})

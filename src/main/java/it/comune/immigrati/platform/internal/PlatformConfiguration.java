@@ -30,7 +30,7 @@ class PlatformConfiguration {
     }
 
     /**
-     * The office's time: every rule that asks "when is now" (due dates, retention, reminders, lockouts)
+     * The office's time: every rule that asks when now is (due dates, retention, reminders, lockouts)
      * takes this bean, so a test or a module can run it at another time. Europe/Rome, as the office.
      */
     @Bean
