@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -94,7 +95,8 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("ACI_SESSION"))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(secondFactorFirst()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst())
+                        .accessDeniedHandler(secondFactorFirst()))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
                         // the JSON API carries no cookies of ours and accepts only application/json, which a
                         // cross-site form cannot send without a CORS preflight we never allow
@@ -106,6 +108,16 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    /**
+     * To the login page by a relative redirect: the default entry point builds an absolute URL from the
+     * request's Host (or a believed X-Forwarded-Host), which whoever sends the request chooses.
+     */
+    private static LoginUrlAuthenticationEntryPoint signInFirst() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** Someone past the password but not the code, who asks for a staff page, is sent to the code. */

@@ -26,6 +26,11 @@ class PlatformConfiguration {
         return new Installation(embeddedDatabase, embeddedMail, properties.demoDataEnabled(embeddedDatabase));
     }
 
+    @Bean
+    TrustedProxies trustedProxies(AciProperties properties) {
+        return new TrustedProxies(properties.security().trustedProxies());
+    }
+
     /** With no {@code spring.mail.host}, mail goes to GreenMail on loopback instead of a provider. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
