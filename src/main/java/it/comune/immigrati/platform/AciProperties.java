@@ -102,6 +102,11 @@ public record AciProperties(
             @DefaultValue("72h") Duration invitationValidity,
             @DefaultValue("Area Cittadini Immigrati") String totpIssuer,
             /** a staff session ends this long after sign-in, however busy it is (the idle timeout is apart) */
-            @DefaultValue("12h") Duration sessionMaxLifetime) {
+            @DefaultValue("12h") Duration sessionMaxLifetime,
+            /**
+             * the reverse proxies whose X-Forwarded-For (and -Proto, -Host) is believed: addresses or CIDR
+             * ranges; from any other peer the headers are ignored and the peer is the client
+             */
+            @DefaultValue({ "127.0.0.1", "::1" }) java.util.List<String> trustedProxies) {
     }
 }

@@ -44,6 +44,11 @@ class PlatformConfiguration {
         return new WorkingDays(properties.comune().patronMonthDay());
     }
 
+    @Bean
+    TrustedProxies trustedProxies(AciProperties properties) {
+        return new TrustedProxies(properties.security().trustedProxies());
+    }
+
     /** With no {@code spring.mail.host}, mail goes to GreenMail on loopback instead of a provider. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
