@@ -87,6 +87,7 @@ class MailChannelTest {
 
         // an operator answers; the resident answers the answer from the mail client; the thread goes on
         TestStaff.Account mediator = TestStaff.create(jdbc, passwords, "MEDIATOR");
+        TestStaff.speaks(jdbc, mediator, "ar", "it"); // a mediator sees the questions in the languages they speak
         WebClient office = new WebClient(port);
         TestStaff.login(office, mediator);
         office.submitMultipart("/ufficio/quesiti/" + code, "/ufficio/quesiti/" + code + "/risposta",

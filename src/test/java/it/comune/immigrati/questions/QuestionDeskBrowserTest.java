@@ -107,6 +107,7 @@ class QuestionDeskBrowserTest {
         assertThat(confirmation.text()).contains(privatePage.substring(privatePage.indexOf("/quesiti/stato/")));
 
         TestStaff.Account account = TestStaff.create(jdbc, passwords, "MEDIATOR");
+        TestStaff.speaks(jdbc, account, "ar", "it"); // a mediator sees the questions in the languages they speak
         Browser.signIn(operator, port, account);
         operator.get(url("/ufficio/quesiti?view=new&language=ar"));
         noViolations(operator);

@@ -39,6 +39,12 @@ public final class TestStaff {
         return new Account(username, password, secret);
     }
 
+    /** The languages a member speaks (a new account speaks Italian): mediators see the questions in them. */
+    public static void speaks(JdbcClient jdbc, Account account, String... languages) {
+        jdbc.sql("UPDATE staff_user SET languages = :l WHERE username = :u").param("l", languages)
+                .param("u", account.username()).update();
+    }
+
     public static String code(String secret, long step) {
         try {
             return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, step);

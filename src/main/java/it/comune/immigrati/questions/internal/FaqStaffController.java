@@ -28,7 +28,11 @@ class FaqStaffController {
     private final QuestionsProperties settings;
     private final java.util.List<String> topics;
 
-    FaqStaffController(it.comune.immigrati.platform.AciProperties aci, Faqs faqs, QuestionStore questions, QuestionsProperties settings) {
+    private final NeedToKnow needToKnow;
+
+    FaqStaffController(it.comune.immigrati.platform.AciProperties aci, Faqs faqs, QuestionStore questions, QuestionsProperties settings,
+            NeedToKnow needToKnow) {
+        this.needToKnow = needToKnow;
         this.topics = aci.topics();
         this.faqs = faqs;
         this.questions = questions;
@@ -37,7 +41,8 @@ class FaqStaffController {
 
     @PostMapping("/ufficio/quesiti/{code}/faq")
     String draft(@PathVariable String code, Principal staff, RedirectAttributes redirect) {
-        Question question = questions.byCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Question question = questions.byCode(code).filter(needToKnow.of(staff.getName())::sees)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!faqs.canPublish(question, questions.thread(question.id(), false))) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }

@@ -38,11 +38,12 @@ class QuestionDesk {
     private final AciProperties properties;
     private final QuestionsProperties settings;
     private final WorkingDays workingDays;
-
+    private final NeedToKnow needToKnow;
     private final Clock clock;
 
     QuestionDesk(QuestionStore store, MailOutbox outbox, ApplicationEventPublisher events, AciProperties properties,
-            QuestionsProperties settings, WorkingDays workingDays, Clock clock) {
+            QuestionsProperties settings, WorkingDays workingDays, Clock clock, NeedToKnow needToKnow) {
+        this.needToKnow = needToKnow;
         this.store = store;
         this.outbox = outbox;
         this.events = events;
@@ -167,10 +168,13 @@ class QuestionDesk {
 
     // ---- staff ----
 
-    /** A staff member opens a question: recorded in the audit log, as every read of personal data is. */
+    /**
+     * A staff member opens a question: recorded in the audit log, as every read of personal data is. A
+     * question the member may not see ({@link NeedToKnow}) is not there for them.
+     */
     @Transactional
     Optional<Question> open(String code, String staff) {
-        Optional<Question> question = store.byCode(code);
+        Optional<Question> question = visible(code, staff);
         question.ifPresent(q -> {
             store.markViewed(q.id(), staff);
             events.publishEvent(new Audited(staff, "question.read", "question", q.code(), ""));
@@ -178,12 +182,29 @@ class QuestionDesk {
         return question;
     }
 
+    /** A question by code if {@code staff} may see it, without recording a read (for actions on it). */
+    Optional<Question> visible(String code, String staff) {
+        NeedToKnow.Scope scope = needToKnow.of(staff);
+        return store.byCode(code).filter(scope::sees);
+    }
+
+    /** A staff member downloads an attachment: a read of personal data, audited like opening the question. */
+    @Transactional
+    Optional<QuestionStore.AttachmentContent> staffAttachment(Question question, long attachmentId, String staff) {
+        Optional<QuestionStore.AttachmentContent> file = store.attachment(question.id(), attachmentId);
+        file.ifPresent(f -> events.publishEvent(new Audited(staff, "question.attachment-read", "question",
+                question.code(), "attachment " + attachmentId)));
+        return file;
+    }
+
     List<Message> staffThread(Question question) {
         return store.thread(question.id(), true);
     }
 
-    List<Question> othersFrom(Question question) {
-        return store.othersFrom(question.email(), question.id());
+    /** The resident's other questions, those {@code staff} may see. */
+    List<Question> othersFrom(Question question, String staff) {
+        NeedToKnow.Scope scope = needToKnow.of(staff);
+        return store.othersFrom(question.email(), question.id()).stream().filter(scope::sees).toList();
     }
 
     List<String> colleaguesViewing(Question question, String staff) {

@@ -117,7 +117,7 @@ class QuestionStore {
                        (SELECT left(a.body, 600) FROM question_message a
                         WHERE a.question_id = qu.id AND a.kind = 'ANSWER' ORDER BY a.id DESC LIMIT 1) AS answered
                 FROM recent r JOIN question qu ON qu.id = r.question_id, q
-                WHERE qu.anonymised_at IS NULL
+                WHERE qu.anonymised_at IS NULL AND NOT qu.protection -- a protection case is need-to-know
                   AND EXISTS (SELECT 1 FROM question_message a WHERE a.question_id = qu.id AND a.kind = 'ANSWER')
                 ORDER BY ts_rank(r.words, q.query) DESC, qu.id DESC
                 LIMIT :limit
@@ -254,7 +254,31 @@ class QuestionStore {
 
     /** Inbox filters; {@code view} is one of new, mine, waiting, answered, closed, overdue, protection, open. */
     record InboxQuery(String view, String topic, String language, String text, String username, Instant before,
-            Long beforeId, int limit) {
+            Long beforeId, int limit, NeedToKnow.Scope scope) {
+
+        /** The whole office's inbox, for its own jobs and tests of the queries. */
+        InboxQuery(String view, String topic, String language, String text, String username, Instant before,
+                Long beforeId, int limit) {
+            this(view, topic, language, text, username, before, beforeId, limit, NeedToKnow.Scope.OFFICE);
+        }
+    }
+
+    /** The questions a scope may see (see {@link NeedToKnow}), as SQL on the table aliased {@code alias}. */
+    private static String visible(NeedToKnow.Scope scope, String alias) {
+        String clause = "";
+        if (!scope.protection()) {
+            clause += " AND (NOT " + alias + "protection OR " + alias + "assigned_to = :viewer)";
+        }
+        if (scope.languages() != null) {
+            clause += " AND (" + alias + "assigned_to = :viewer OR " + alias + "language = ANY(:viewerLanguages))";
+        }
+        return clause;
+    }
+
+    private static JdbcClient.StatementSpec bindScope(JdbcClient.StatementSpec statement, NeedToKnow.Scope scope) {
+        statement = statement.param("viewer", scope.username());
+        return scope.languages() == null ? statement
+                : statement.param("viewerLanguages", scope.languages().toArray(String[]::new));
     }
 
     /** Newest questions in which a text search looks first (see {@link #inbox}). */
@@ -322,6 +346,7 @@ class QuestionStore {
         if (query.before() != null) {
             where.append(" AND (q.last_message_at, q.id) < (:before, :beforeId)");
         }
+        where.append(visible(query.scope(), "q."));
         var statement = jdbc.sql("""
                 SELECT q.id, q.code, q.email, q.name, q.language, q.topic, q.status, q.assigned_to, q.protection,
                        q.due_at, q.last_message_at,
@@ -330,6 +355,7 @@ class QuestionStore {
                 FROM question q
                 """ + where + " ORDER BY q.last_message_at DESC, q.id DESC LIMIT :limit")
                 .param("user", query.username()).param("limit", query.limit());
+        statement = bindScope(statement, query.scope());
         if (!query.topic().isEmpty()) {
             statement = statement.param("topic", query.topic());
         }
@@ -351,16 +377,22 @@ class QuestionStore {
 
     /** Each count from its own index (spam questions are always closed, so only "closed" needs to exclude them). */
     InboxCounts counts(String username) {
-        return jdbc.sql("""
-                SELECT (SELECT count(*) FROM question WHERE status = 'NEW'),
-                       (SELECT count(*) FROM question WHERE assigned_to = :user AND status <> 'CLOSED'),
-                       (SELECT count(*) FROM question WHERE status = 'WAITING'),
-                       (SELECT count(*) FROM question WHERE status = 'ANSWERED'),
-                       (SELECT count(*) FROM question WHERE status = 'CLOSED' AND NOT spam),
-                       (SELECT count(*) FROM question WHERE status IN ('NEW', 'OPEN') AND due_at < now()),
-                       (SELECT count(*) FROM question WHERE protection AND status <> 'CLOSED')
-                """).param("user", username).query((rs, n) -> new InboxCounts(rs.getLong(1), rs.getLong(2),
-                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+        return counts(username, NeedToKnow.Scope.OFFICE);
+    }
+
+    /** The counts of what {@code scope} may see: a count must not tell of questions one may not open. */
+    InboxCounts counts(String username, NeedToKnow.Scope scope) {
+        String visible = visible(scope, "");
+        return bindScope(jdbc.sql("""
+                SELECT (SELECT count(*) FROM question WHERE status = 'NEW'%1$s),
+                       (SELECT count(*) FROM question WHERE assigned_to = :user AND status <> 'CLOSED'%1$s),
+                       (SELECT count(*) FROM question WHERE status = 'WAITING'%1$s),
+                       (SELECT count(*) FROM question WHERE status = 'ANSWERED'%1$s),
+                       (SELECT count(*) FROM question WHERE status = 'CLOSED' AND NOT spam%1$s),
+                       (SELECT count(*) FROM question WHERE status IN ('NEW', 'OPEN') AND due_at < now()%1$s),
+                       (SELECT count(*) FROM question WHERE protection AND status <> 'CLOSED'%1$s)
+                """.formatted(visible)), scope).param("user", username).query((rs, n) -> new InboxCounts(rs.getLong(1),
+                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
     }
 
     static Question question(ResultSet rs, int row) throws SQLException {

@@ -24,7 +24,8 @@ record QuestionsProperties(
         String proofOfWorkKey,
         @DefaultValue("50000") long proofOfWorkMaxNumber,
         @DefaultValue("10") int privateMessagesPerHour,
-        @DefaultValue("10") int privateUploadsPerHour) {
+        @DefaultValue("10") int privateUploadsPerHour,
+        @DefaultValue("assigned-and-languages") NeedToKnow.MediatorsSee mediatorsSee) {
 
     static final String FALLBACK_TOPIC = "altro";
 }

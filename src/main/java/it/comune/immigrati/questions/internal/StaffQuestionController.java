@@ -44,10 +44,12 @@ class StaffQuestionController {
     private final CannedAnswers canned;
     private final it.comune.immigrati.search.Search search;
     private final it.comune.immigrati.site.UiFactory ui;
+    private final NeedToKnow needToKnow;
 
     StaffQuestionController(it.comune.immigrati.platform.AciProperties aci, QuestionDesk desk, QuestionStore store, QuestionsProperties settings, StaffDirectory staff,
             MailOutbox outbox, Attachments attachments, CannedAnswers canned, it.comune.immigrati.search.Search search,
-            it.comune.immigrati.site.UiFactory ui) {
+            it.comune.immigrati.site.UiFactory ui, NeedToKnow needToKnow) {
+        this.needToKnow = needToKnow;
         this.topics = aci.topics();
         this.canned = canned;
         this.search = search;
@@ -67,13 +69,14 @@ class StaffQuestionController {
             Principal user, Model model) {
         String chosen = VIEWS.contains(view) ? view : "open";
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
+        NeedToKnow.Scope scope = needToKnow.of(user.getName());
         List<InboxRow> rows = store.inbox(new QuestionStore.InboxQuery(chosen,
                 topics.contains(topic) ? topic : "", Language.byCode(language).isPresent() ? language : "",
-                text, user.getName(), before, beforeId, PAGE + 1));
+                text, user.getName(), before, beforeId, PAGE + 1, scope));
         boolean more = rows.size() > PAGE;
         model.addAttribute("rows", more ? rows.subList(0, PAGE) : rows);
         model.addAttribute("next", more ? rows.get(PAGE - 1) : null);
-        model.addAttribute("counts", store.counts(user.getName()));
+        model.addAttribute("counts", store.counts(user.getName(), scope));
         model.addAttribute("view", chosen);
         model.addAttribute("topic", topic);
         model.addAttribute("language", language);
@@ -98,7 +101,7 @@ class StaffQuestionController {
     private String questionView(Question question, String username, List<String> errors, String draft, Model model) {
         model.addAttribute("question", question);
         model.addAttribute("thread", desk.staffThread(question));
-        model.addAttribute("others", desk.othersFrom(question));
+        model.addAttribute("others", desk.othersFrom(question, username));
         model.addAttribute("viewing", desk.colleaguesViewing(question, username));
         model.addAttribute("deliveries", outbox.deliveries("question", question.code()));
         model.addAttribute("colleagues", staff.activeMembers());
@@ -129,7 +132,7 @@ class StaffQuestionController {
     @PostMapping("/{code}/assegna")
     String assign(@PathVariable String code, @RequestParam(defaultValue = "") String assignee, Principal user,
             RedirectAttributes redirect) {
-        Question question = existing(code);
+        Question question = existing(code, user);
         String target = assignee.isBlank() ? null : assignee;
         if (target != null && staff.member(target).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
@@ -144,7 +147,7 @@ class StaffQuestionController {
             @RequestParam(defaultValue = "false") boolean askForMore,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> uploads, Principal user,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Question question = existing(code);
+        Question question = existing(code, user);
         List<String> errors = new ArrayList<>();
         String body = text.strip();
         if (body.length() < 2 || body.length() > 20000) {
@@ -168,7 +171,7 @@ class StaffQuestionController {
     @PostMapping("/{code}/anteprima")
     String preview(@PathVariable String code, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "false") boolean askForMore, Principal user, Model model) {
-        Question question = existing(code);
+        Question question = existing(code, user);
         model.addAttribute("preview", desk.previewAnswer(question, text.strip(), askForMore));
         model.addAttribute("askForMore", askForMore);
         return questionView(question, user.getName(), List.of(), text.strip(), model);
@@ -177,7 +180,7 @@ class StaffQuestionController {
     @PostMapping("/{code}/nota")
     String note(@PathVariable String code, @RequestParam(defaultValue = "") String text, Principal user,
             RedirectAttributes redirect) {
-        Question question = existing(code);
+        Question question = existing(code, user);
         if (text.isBlank() || text.length() > 20000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
@@ -188,7 +191,7 @@ class StaffQuestionController {
 
     @PostMapping("/{code}/stato")
     String status(@PathVariable String code, @RequestParam String status, Principal user, RedirectAttributes redirect) {
-        Question question = existing(code);
+        Question question = existing(code, user);
         Status target;
         try {
             target = Status.valueOf(status);
@@ -203,14 +206,14 @@ class StaffQuestionController {
     @PostMapping("/{code}/protezione")
     String protection(@PathVariable String code, @RequestParam(defaultValue = "false") boolean on, Principal user,
             RedirectAttributes redirect) {
-        desk.setProtection(existing(code), on, user.getName());
+        desk.setProtection(existing(code, user), on, user.getName());
         redirect.addFlashAttribute("done", on ? "questions.staff.escalated" : "questions.staff.de-escalated");
         return "redirect:/ufficio/quesiti/" + code;
     }
 
     @PostMapping("/{code}/spam")
     String spam(@PathVariable String code, Principal user, RedirectAttributes redirect) {
-        desk.markSpam(existing(code), user.getName());
+        desk.markSpam(existing(code, user), user.getName());
         redirect.addFlashAttribute("done", "questions.staff.spammed");
         return "redirect:/ufficio/quesiti";
     }
@@ -218,8 +221,8 @@ class StaffQuestionController {
     @PostMapping("/{code}/unisci")
     String merge(@PathVariable String code, @RequestParam(defaultValue = "") String into, Principal user,
             RedirectAttributes redirect) {
-        Question duplicate = existing(code);
-        var target = store.byCode(into.strip().toUpperCase(java.util.Locale.ROOT));
+        Question duplicate = existing(code, user);
+        var target = desk.visible(into.strip().toUpperCase(java.util.Locale.ROOT), user.getName());
         if (target.isEmpty() || target.get().id() == duplicate.id() || target.get().closed()) {
             redirect.addFlashAttribute("problem", "questions.staff.error.merge");
             return "redirect:/ufficio/quesiti/" + code;
@@ -230,13 +233,14 @@ class StaffQuestionController {
     }
 
     @GetMapping("/{code}/allegati/{id}")
-    ResponseEntity<byte[]> attachment(@PathVariable String code, @PathVariable long id) {
-        Question question = existing(code);
-        return CitizenQuestionController.download(desk.attachment(question, id)
+    ResponseEntity<byte[]> attachment(@PathVariable String code, @PathVariable long id, Principal user) {
+        Question question = existing(code, user);
+        return CitizenQuestionController.download(desk.staffAttachment(question, id, user.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 
-    private Question existing(String code) {
-        return store.byCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    /** A question the member may see, or 404: one they may not see is not there for them (not even 403). */
+    private Question existing(String code, Principal user) {
+        return desk.visible(code, user.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }
