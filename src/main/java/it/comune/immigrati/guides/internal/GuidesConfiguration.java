@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import it.comune.immigrati.search.SearchKind;
 import it.comune.immigrati.site.NavigationItem;
 import it.comune.immigrati.site.Route;
 import it.comune.immigrati.site.StaffNotice;
@@ -62,5 +63,11 @@ class GuidesConfiguration {
             return due == 0 ? List.of()
                     : List.of(new StaffNotice.Item("guides.notice.review", List.of(due), "/ufficio/guide?filtro=da-rivedere"));
         };
+    }
+
+    /** Published guides are found by the site search, filtered as their own kind. */
+    @Bean
+    SearchKind guideSearchKind() {
+        return new SearchKind(Guides.SEARCH_KIND, "guides.search.kind", 10);
     }
 }

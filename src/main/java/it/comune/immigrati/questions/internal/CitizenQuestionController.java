@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import it.comune.immigrati.platform.ClientThrottle;
+import it.comune.immigrati.platform.RateLimit;
 import it.comune.immigrati.platform.ServiceUnavailable;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import it.comune.immigrati.search.Search;
@@ -37,7 +37,7 @@ class CitizenQuestionController {
 
     private static final Logger log = LoggerFactory.getLogger(CitizenQuestionController.class);
 
-    private final ClientThrottle linkGuesses;
+    private final RateLimit linkGuesses;
 
     private final QuestionDesk desk;
     private final QuestionsProperties settings;
@@ -60,7 +60,7 @@ class CitizenQuestionController {
         this.limits = limits;
         this.faqs = faqs;
         this.search = search;
-        this.linkGuesses = new ClientThrottle(aci.security().maxUnknownLinksPerClient(), aci.security().clientFailureWindow());
+        this.linkGuesses = RateLimit.of(aci.security().maxUnknownLinksPerClient(), aci.security().clientFailureWindow());
     }
 
     @GetMapping("/quesiti")
@@ -252,13 +252,13 @@ class CitizenQuestionController {
      */
     private Question question(String token, HttpServletRequest request) {
         String client = request.getRemoteAddr();
-        if (linkGuesses.refuses(client)) {
+        if (linkGuesses.exhausted(client)) {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
         }
         Optional<Question> question = desk.byToken(token);
         if (question.isEmpty()) {
             if (QuestionDesk.wellFormedToken(token)) { // a malformed link cannot match, so it reveals nothing
-                linkGuesses.failed(client);
+                linkGuesses.take(client);
             }
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
