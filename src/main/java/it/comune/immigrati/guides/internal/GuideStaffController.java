@@ -40,18 +40,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GuideStaffController {
 
-    private final Guides guides;
+    private final GuideStore store;
+    private final GuideWorkflow workflow;
+    private final GuideCoverage coverage;
+    private final GuideFeedback feedback;
     private final List<String> topics;
 
-    GuideStaffController(Guides guides, AciProperties properties) {
-        this.guides = guides;
+    GuideStaffController(GuideStore store, GuideWorkflow workflow, GuideCoverage coverage, GuideFeedback feedback,
+            AciProperties properties) {
+        this.store = store;
+        this.workflow = workflow;
+        this.coverage = coverage;
+        this.feedback = feedback;
         this.topics = properties.topics();
     }
 
     @GetMapping("/ufficio/guide")
     String list(@RequestParam(name = "filtro", defaultValue = "") String filter, Model model) {
         LocalDate today = LocalDate.now(Ui.ROME);
-        var rows = guides.coverage();
+        var rows = coverage.coverage();
         if ("da-rivedere".equals(filter)) {
             rows = rows.stream().filter(r -> r.guide().reviewOverdue(today)).toList();
         }
@@ -72,7 +79,7 @@ class GuideStaffController {
         String error = null;
         if (!cleanSlug.matches("[a-z0-9]+(-[a-z0-9]+)*") || cleanSlug.length() > 100) {
             error = "guides.error.slug";
-        } else if (guides.bySlug(cleanSlug).isPresent()) {
+        } else if (store.bySlug(cleanSlug).isPresent()) {
             error = "guides.error.slug-taken";
         } else if (!topics.contains(topic) || cleanTitle.isEmpty() || cleanTitle.length() > 200) {
             error = "guides.error.fields";
@@ -83,8 +90,8 @@ class GuideStaffController {
             model.addAttribute("error", error);
             return "guides/staff-list";
         }
-        long id = guides.create(cleanSlug, topic, List.of(), null, staff.getName());
-        guides.save(id, Language.DEFAULT, new Text(cleanTitle, "", "", List.of()), staff.getName(), "");
+        long id = workflow.create(cleanSlug, topic, List.of(), null, staff.getName());
+        workflow.save(id, Language.DEFAULT, new Text(cleanTitle, "", "", List.of()), staff.getName(), "");
         return "redirect:/ufficio/guide/" + id + "/it";
     }
 
@@ -92,10 +99,10 @@ class GuideStaffController {
     String guide(@PathVariable long id, Model model) {
         Guide guide = guide(id);
         model.addAttribute("guide", guide);
-        model.addAttribute("title", guides.title(guide));
-        model.addAttribute("translations", guides.translations(id));
-        model.addAttribute("coverage", guides.coverage().stream().filter(r -> r.guide().id() == id).findFirst().orElseThrow());
-        model.addAttribute("feedback", guides.feedback(id));
+        model.addAttribute("title", store.title(guide));
+        model.addAttribute("translations", store.translations(id));
+        model.addAttribute("coverage", coverage.of(id).orElseThrow());
+        model.addAttribute("feedback", feedback.summary(id));
         model.addAttribute("topics", topics);
         model.addAttribute("today", LocalDate.now(Ui.ROME));
         return "guides/staff-guide";
@@ -119,9 +126,9 @@ class GuideStaffController {
         if (!topics.contains(topic) || !GuideRecords.SITUATIONS.containsAll(chosen)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
-        List<String> relatedSlugs = Guides.clean(Arrays.asList(related.split("[,\\s]+"))).stream()
-                .filter(s -> !s.equals(guide.slug()) && guides.bySlug(s).isPresent()).toList();
-        guides.updateDetails(id, topic, chosen, relatedSlugs, date, staff.getName());
+        List<String> relatedSlugs = clean(Arrays.asList(related.split("[,\\s]+"))).stream()
+                .filter(s -> !s.equals(guide.slug()) && store.bySlug(s).isPresent()).toList();
+        workflow.updateDetails(id, topic, chosen, relatedSlugs, date, staff.getName());
         redirect.addFlashAttribute("done", "guides.done.details");
         return "redirect:/ufficio/guide/" + id;
     }
@@ -129,7 +136,7 @@ class GuideStaffController {
     @PostMapping("/ufficio/guide/{id}/rivista")
     String reviewed(@PathVariable long id, Principal staff, RedirectAttributes redirect) {
         guide(id);
-        guides.markReviewed(id, staff.getName());
+        workflow.markReviewed(id, staff.getName());
         redirect.addFlashAttribute("done", "guides.done.reviewed");
         return "redirect:/ufficio/guide/" + id;
     }
@@ -138,11 +145,11 @@ class GuideStaffController {
     String editor(@PathVariable long id, @PathVariable String lang, Model model) {
         Guide guide = guide(id);
         Language language = language(lang);
-        Translation translation = guides.translation(id, language).orElse(null);
-        Version working = translation == null ? null : guides.version(translation.workingVersionId()).orElseThrow();
+        Translation translation = store.translation(id, language).orElse(null);
+        Version working = translation == null ? null : store.version(translation.workingVersionId()).orElseThrow();
         Text text = working != null ? working.text()
                 // a new translation starts from the Italian text, to be translated in place
-                : guides.translation(id, Language.DEFAULT).flatMap(t -> guides.version(t.workingVersionId()))
+                : store.translation(id, Language.DEFAULT).flatMap(t -> store.version(t.workingVersionId()))
                         .map(Version::text).orElse(new Text("", "", "", List.of()));
         return editorPage(guide, language, translation, working, text.title(), text.summary(), text.body(),
                 sourcesText(text.sources()), null, model);
@@ -167,15 +174,15 @@ class GuideStaffController {
         }
         if (error != null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            Translation translation = guides.translation(id, language).orElse(null);
-            Version working = translation == null ? null : guides.version(translation.workingVersionId()).orElseThrow();
+            Translation translation = store.translation(id, language).orElse(null);
+            Version working = translation == null ? null : store.version(translation.workingVersionId()).orElseThrow();
             return editorPage(guide, language, translation, working, title, summary, body, sources, error, model);
         }
         Text text = new Text(title.strip(), summary.strip(), body.strip(), parsed);
-        boolean unchanged = guides.translation(id, language).flatMap(t -> guides.version(t.workingVersionId()))
-                .map(v -> Guides.sameText(v.text(), text)).orElse(false);
+        boolean unchanged = store.translation(id, language).flatMap(t -> store.version(t.workingVersionId()))
+                .map(v -> v.text().equals(text)).orElse(false);
         if (!unchanged) {
-            guides.save(id, language, text, staff.getName(), note.strip());
+            workflow.save(id, language, text, staff.getName(), note.strip());
         }
         redirect.addFlashAttribute("done", unchanged ? "guides.done.unchanged" : "guides.done.saved");
         return "redirect:/ufficio/guide/" + id + "/" + language.code();
@@ -183,7 +190,7 @@ class GuideStaffController {
 
     @PostMapping("/ufficio/guide/{id}/{lang}/invia")
     String submit(@PathVariable long id, @PathVariable String lang, Principal staff, RedirectAttributes redirect) {
-        guides.submit(guide(id).id(), language(lang), staff.getName());
+        workflow.submit(guide(id).id(), language(lang), staff.getName());
         redirect.addFlashAttribute("done", "guides.done.submitted");
         return "redirect:/ufficio/guide/" + id + "/" + lang;
     }
@@ -191,7 +198,7 @@ class GuideStaffController {
     @PostMapping("/ufficio/guide/{id}/{lang}/approva")
     String approve(@PathVariable long id, @PathVariable String lang, Principal staff,
             RedirectAttributes redirect) {
-        guides.approve(guide(id).id(), language(lang), staff.getName());
+        workflow.approve(guide(id).id(), language(lang), staff.getName());
         redirect.addFlashAttribute("done", "guides.done.published");
         return "redirect:/ufficio/guide/" + id + "/" + lang;
     }
@@ -199,7 +206,7 @@ class GuideStaffController {
     @PostMapping("/ufficio/guide/{id}/{lang}/rimanda")
     String sendBack(@PathVariable long id, @PathVariable String lang, Principal staff,
             RedirectAttributes redirect) {
-        guides.sendBack(guide(id).id(), language(lang), staff.getName());
+        workflow.sendBack(guide(id).id(), language(lang), staff.getName());
         redirect.addFlashAttribute("done", "guides.done.sent-back");
         return "redirect:/ufficio/guide/" + id + "/" + lang;
     }
@@ -207,7 +214,7 @@ class GuideStaffController {
     @PostMapping("/ufficio/guide/{id}/{lang}/ritira")
     String withdraw(@PathVariable long id, @PathVariable String lang, Principal staff,
             RedirectAttributes redirect) {
-        guides.withdraw(guide(id).id(), language(lang), staff.getName());
+        workflow.withdraw(guide(id).id(), language(lang), staff.getName());
         redirect.addFlashAttribute("done", "guides.done.withdrawn");
         return "redirect:/ufficio/guide/" + id + "/" + lang;
     }
@@ -215,7 +222,7 @@ class GuideStaffController {
     @PostMapping("/ufficio/guide/{id}/{lang}/versioni/{number}/ripristina")
     String restore(@PathVariable long id, @PathVariable String lang, @PathVariable int number, Principal staff,
             RedirectAttributes redirect) {
-        Version restored = guides.restore(guide(id).id(), language(lang), number, staff.getName());
+        Version restored = workflow.restore(guide(id).id(), language(lang), number, staff.getName());
         redirect.addFlashAttribute("done", "guides.done.restored");
         return "redirect:/ufficio/guide/" + id + "/" + lang + "#v" + restored.number();
     }
@@ -225,8 +232,8 @@ class GuideStaffController {
             @RequestParam(name = "a") int to, Model model) {
         Guide guide = guide(id);
         Language language = language(lang);
-        Version older = guides.version(id, language, from).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Version newer = guides.version(id, language, to).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Version older = store.version(id, language, from).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Version newer = store.version(id, language, to).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<String> before = lines(older.text());
         List<String> after = lines(newer.text());
         List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("v" + from, "v" + to, before,
@@ -238,7 +245,7 @@ class GuideStaffController {
                     line.isEmpty() ? "" : line.substring(1)));
         }
         model.addAttribute("guide", guide);
-        model.addAttribute("title", guides.title(guide));
+        model.addAttribute("title", store.title(guide));
         model.addAttribute("language", language);
         model.addAttribute("older", older);
         model.addAttribute("newer", newer);
@@ -246,8 +253,8 @@ class GuideStaffController {
         return "guides/staff-diff";
     }
 
-    @ExceptionHandler(Guides.WorkflowException.class)
-    String refused(Guides.WorkflowException e, HttpServletRequest request, RedirectAttributes redirect) {
+    @ExceptionHandler(GuideWorkflow.WorkflowException.class)
+    String refused(GuideWorkflow.WorkflowException e, HttpServletRequest request, RedirectAttributes redirect) {
         redirect.addFlashAttribute("problem", e.messageKey());
         String path = request.getRequestURI();
         return "redirect:" + path.substring(0, path.lastIndexOf('/'));
@@ -256,7 +263,7 @@ class GuideStaffController {
     private String editorPage(Guide guide, Language language, Translation translation, Version working, String title,
             String summary, String body, String sources, String error, Model model) {
         model.addAttribute("guide", guide);
-        model.addAttribute("guideTitle", guides.title(guide));
+        model.addAttribute("guideTitle", store.title(guide));
         model.addAttribute("language", language);
         model.addAttribute("translation", translation);
         model.addAttribute("working", working);
@@ -265,20 +272,19 @@ class GuideStaffController {
         model.addAttribute("body", body);
         model.addAttribute("sources", sources);
         model.addAttribute("error", error);
-        model.addAttribute("versions", guides.versions(guide.id(), language));
+        model.addAttribute("versions", store.versions(guide.id(), language));
         model.addAttribute("preview", working == null ? null : Markdown.withSections(working.text().body()).html());
-        model.addAttribute("coverage", guides.coverage().stream().filter(r -> r.guide().id() == guide.id()).findFirst()
-                .map(r -> r.in(language)).orElse(null));
+        model.addAttribute("coverage", coverage.of(guide.id()).map(r -> r.in(language)).orElse(null));
         Version italian = language == Language.DEFAULT ? null
-                : guides.translation(guide.id(), Language.DEFAULT)
-                        .flatMap(t -> guides.version(t.publishedVersionId() != null ? t.publishedVersionId() : t.workingVersionId()))
+                : store.translation(guide.id(), Language.DEFAULT)
+                        .flatMap(t -> store.version(t.publishedVersionId() != null ? t.publishedVersionId() : t.workingVersionId()))
                         .orElse(null);
         model.addAttribute("italian", italian);
         return "guides/staff-edit";
     }
 
     private Guide guide(long id) {
-        return guides.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return store.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static Language language(String code) {
@@ -327,6 +333,16 @@ class GuideStaffController {
             sources.add(new Source(parts[0], parts[1], checked));
         }
         return sources.size() > 30 ? null : sources;
+    }
+
+    static List<String> clean(List<String> values) {
+        List<String> result = new ArrayList<>();
+        for (String value : values) {
+            if (value != null && !value.isBlank() && !result.contains(value.strip())) {
+                result.add(value.strip());
+            }
+        }
+        return result;
     }
 
     static String sourcesText(List<Source> sources) {
