@@ -54,12 +54,12 @@ class GuidesConfiguration {
 
     /** Guides past their review date, on the staff home of those who can review them. */
     @Bean
-    StaffNotice guidesToReview(Guides guides, Clock clock) {
+    StaffNotice guidesToReview(GuideCoverage coverage, Clock clock) {
         return roles -> {
             if (!roles.contains("EDITOR") && !roles.contains("SUPERVISOR")) {
                 return List.of();
             }
-            int due = guides.dueForReview(LocalDate.now(clock)).size();
+            int due = coverage.dueForReview(LocalDate.now(clock)).size();
             return due == 0 ? List.of()
                     : List.of(new StaffNotice.Item("guides.notice.review", List.of(due), "/ufficio/guide?filtro=da-rivedere"));
         };
