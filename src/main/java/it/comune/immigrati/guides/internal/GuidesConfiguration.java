@@ -68,6 +68,6 @@ class GuidesConfiguration {
     /** Published guides are found by the site search, filtered as their own kind. */
     @Bean
     SearchKind guideSearchKind() {
-        return new SearchKind(Guides.SEARCH_KIND, "guides.search.kind", 10);
+        return new SearchKind(GuidePublication.SEARCH_KIND, "guides.search.kind", 10);
     }
 }
