@@ -65,11 +65,15 @@ class GuideReviewController {
         return "redirect:/ufficio/guide/" + id + "/" + lang + "#v" + restored.number();
     }
 
-    /** A refused step goes one level up its address, to the language's editor, with the reason. */
+    /** A refused step goes back to the language's editor, with the reason (a restore is three levels down). */
     @ExceptionHandler(GuideWorkflow.WorkflowException.class)
     String refused(GuideWorkflow.WorkflowException e, HttpServletRequest request, RedirectAttributes redirect) {
         redirect.addFlashAttribute("problem", e.messageKey());
-        String path = request.getRequestURI();
-        return "redirect:" + path.substring(0, path.lastIndexOf('/'));
+        return "redirect:" + editorOf(request.getRequestURI());
+    }
+
+    /** {@code /ufficio/guide/7/ar/versioni/3/ripristina} and {@code /ufficio/guide/7/ar/approva}: {@code /ufficio/guide/7/ar}. */
+    static String editorOf(String path) {
+        return path.replaceFirst("^(/ufficio/guide/[^/]+/[^/]+)/.*$", "$1");
     }
 }
