@@ -128,6 +128,9 @@ class GuidesTest {
 
         post(editor, editorPage, editorPage + "/invia");
         assertThat(editor.get(editorPage).body()).contains("<strong id=\"state\">In revisione</strong>");
+        assertThat(supervisor.get("/ufficio").body()).as("the staff home counts what waits for approval")
+                .containsPattern("class=\"aci-tile-count\">\\d+ in revisione<");
+        assertThat(translator.get("/ufficio").body()).as("not for those who do not approve").doesNotContain("aci-tile-count");
         HttpResponse<String> own = post(editor, editorPage, editorPage + "/approva");
         assertThat(editor.browse(WebClient.location(own)).body()).as("four eyes").contains("id=\"problem\"");
         assertThat(post(translator, editorPage, editorPage + "/approva").statusCode()).as("mediators do not approve")

@@ -3,10 +3,13 @@ package it.comune.immigrati.platform;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import it.comune.immigrati.site.NavigationItem;
 import it.comune.immigrati.site.Route;
+import it.comune.immigrati.site.StaffCount;
 import it.comune.immigrati.site.StaffNotice;
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.TestStaff;
@@ -93,6 +96,21 @@ class PluginPointsTest {
         }
 
         @Bean
+        StaffCount leafletsToPrint() {
+            return new StaffCount() {
+                @Override
+                public String path() {
+                    return "/ufficio/volantini";
+                }
+
+                @Override
+                public Optional<Item> countFor(Set<String> roles) {
+                    return Optional.of(new Item("guides.count.in-review", 4));
+                }
+            };
+        }
+
+        @Bean
         PersonalData leafletRequests() {
             return new PersonalData() {
                 @Override
@@ -133,7 +151,8 @@ class PluginPointsTest {
         WebClient editor = new WebClient(port);
         TestStaff.login(editor, TestStaff.create(jdbc, passwords, "EDITOR"));
         String home = editor.get("/ufficio").body();
-        assertThat(home).contains("href=\"/ufficio/volantini\"", "7 guide hanno superato", "/volantini-da-rivedere");
+        assertThat(home).contains("href=\"/ufficio/volantini\"", "7 guide hanno superato", "/volantini-da-rivedere",
+                "4 in revisione");
         assertThat(editor.get("/ufficio/volantini").statusCode()).isEqualTo(200);
 
         WebClient operator = new WebClient(port);

@@ -253,4 +253,9 @@ class GuideStore {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    /** Translations sent for approval and not yet decided, for the staff home. */
+    long inReview() {
+        return jdbc.sql("SELECT count(*) FROM guide_translation WHERE state = 'IN_REVIEW'").query(Long.class).single();
+    }
 }

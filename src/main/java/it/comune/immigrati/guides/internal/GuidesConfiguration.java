@@ -3,10 +3,13 @@ package it.comune.immigrati.guides.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import it.comune.immigrati.search.SearchKind;
 import it.comune.immigrati.site.NavigationItem;
 import it.comune.immigrati.site.Route;
+import it.comune.immigrati.site.StaffCount;
 import it.comune.immigrati.site.StaffNotice;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,5 +72,25 @@ class GuidesConfiguration {
     @Bean
     SearchKind guideSearchKind() {
         return new SearchKind(GuidePublication.SEARCH_KIND, "guides.search.kind", 10);
+    }
+
+    /** How many texts wait for approval, on the guides tile of those who approve them. */
+    @Bean
+    StaffCount guidesInReview(GuideStore store) {
+        return new StaffCount() {
+            @Override
+            public String path() {
+                return "/ufficio/guide";
+            }
+
+            @Override
+            public Optional<Item> countFor(Set<String> roles) {
+                if (!roles.contains("EDITOR") && !roles.contains("SUPERVISOR")) {
+                    return Optional.empty();
+                }
+                long waiting = store.inReview();
+                return waiting == 0 ? Optional.empty() : Optional.of(new Item("guides.count.in-review", waiting));
+            }
+        };
     }
 }
