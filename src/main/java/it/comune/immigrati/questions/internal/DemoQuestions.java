@@ -136,8 +136,8 @@ class DemoQuestions implements ApplicationRunner {
     }
 
     private Question ask(String email, String name, Language language, String topic, boolean publish, String text) {
-        return desk.submit(new QuestionDesk.Submission(UUID.randomUUID(), email, name, language, topic, text, publish,
-                List.of(), "WEB", null));
+        return desk.submit(new QuestionDesk.Admitted(UUID.randomUUID(), email, name, language, topic, text, publish,
+                List.of(), Channel.WEB, null)).question();
     }
 
     private void faq(long questionId, String slug, String topic, String itQuestion, String itAnswer, String enQuestion,

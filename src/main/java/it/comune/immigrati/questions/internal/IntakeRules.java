@@ -7,38 +7,46 @@ import it.comune.immigrati.platform.EmailAddresses;
 import it.comune.immigrati.site.Language;
 import org.springframework.stereotype.Component;
 
-/** What a new question must satisfy, the same on the web form and on the JSON API. Returns message keys. */
+/**
+ * What a new question must satisfy, whichever channel brought it, within that channel's limits
+ * ({@link ChannelRules}). Returns message keys. The submission has been through the channel's rule
+ * already (text and name stripped, and cut where the channel cuts).
+ */
 @Component
 class IntakeRules {
 
-    private final QuestionsProperties settings;
-    private final java.util.List<String> topics;
+    static final String SPAM = "questions.error.spam";
 
-    IntakeRules(it.comune.immigrati.platform.AciProperties aci, QuestionsProperties settings) {
+    private final List<String> topics;
+
+    IntakeRules(it.comune.immigrati.platform.AciProperties aci) {
         this.topics = aci.topics();
-        this.settings = settings;
     }
 
-    List<String> problems(String email, String name, String language, String topic, String text, boolean privacy) {
+    List<String> problems(Submission submission, ChannelRules.Rule rule) {
+        if (!submission.honeypot().isEmpty()) {
+            return List.of(SPAM); // a bot: nothing else is worth telling it
+        }
         List<String> errors = new ArrayList<>();
-        if (!EmailAddresses.valid(email)) {
+        if (!EmailAddresses.valid(submission.email())) {
             errors.add("questions.error.email");
         }
-        if (name != null && name.length() > 120) {
+        if (submission.name() != null && submission.name().length() > ChannelRules.MAX_NAME_LENGTH) {
             errors.add("questions.error.name");
         }
-        if (Language.byCode(language).isEmpty()) {
+        if (Language.byCode(submission.language()).isEmpty()) {
             errors.add("questions.error.language");
         }
-        if (topic == null || !topics.contains(topic)) {
+        if (rule.form() && (submission.topic() == null || !topics.contains(submission.topic()))) {
             errors.add("questions.error.topic");
         }
-        if (text == null || text.strip().length() < 10) {
+        String text = submission.text();
+        if (text == null || text.strip().length() < rule.minTextLength()) {
             errors.add("questions.error.text.short");
-        } else if (text.length() > settings.maxTextLength()) {
+        } else if (rule.tooLong(text)) {
             errors.add("questions.error.text.long");
         }
-        if (!privacy) {
+        if (rule.form() && !submission.privacyConsent()) {
             errors.add("questions.error.privacy");
         }
         return errors;

@@ -53,18 +53,19 @@ class QuestionDesk {
         this.clock = clock;
     }
 
-    record Submission(UUID submissionKey, String email, String name, Language language, String topic, String text,
-            boolean publishConsent, List<NewAttachment> attachments, String channel, String mailMessageId,
+    /** A new question that has passed {@link QuestionIntake}, ready to be stored. */
+    record Admitted(UUID submissionKey, String email, String name, Language language, String topic, String text,
+            boolean publishConsent, List<NewAttachment> attachments, Channel channel, String mailMessageId,
             boolean proofOfWork) {
 
-        Submission(UUID submissionKey, String email, String name, Language language, String topic, String text,
-                boolean publishConsent, List<NewAttachment> attachments, String channel, String mailMessageId) {
+        Admitted(UUID submissionKey, String email, String name, Language language, String topic, String text,
+                boolean publishConsent, List<NewAttachment> attachments, Channel channel, String mailMessageId) {
             this(submissionKey, email, name, language, topic, text, publishConsent, attachments, channel, mailMessageId,
                     false);
         }
 
-        Submission withProofOfWork(boolean solved) {
-            return new Submission(submissionKey, email, name, language, topic, text, publishConsent, attachments, channel,
+        Admitted withProofOfWork(boolean solved) {
+            return new Admitted(submissionKey, email, name, language, topic, text, publishConsent, attachments, channel,
                     mailMessageId, solved);
         }
     }
@@ -79,18 +80,23 @@ class QuestionDesk {
         }
     }
 
+    /** A stored question; {@code first} is false when the submission key had stored it before. */
+    record Stored(Question question, boolean first) {
+    }
+
     /**
      * Stores a new question and queues its confirmation; a repeated submission key returns the first
-     * question when it comes from the same address, and throws {@link KeyTaken} when not.
+     * question when it comes from the same address, and throws {@link KeyTaken} when not. Channels come
+     * through {@link QuestionIntake}, which applies the rules first.
      */
     @Transactional
-    Question submit(Submission submission) {
+    Stored submit(Admitted submission) {
         String code = "Q-" + LocalDate.now(clock).getYear() + "-" + String.format("%06d", store.nextNumber());
         Question question = store.insert(new QuestionStore.NewQuestion(submission.submissionKey(), submission.email(),
-                blankToNull(submission.name()), submission.language().code(), submission.topic(), submission.channel(),
+                blankToNull(submission.name()), submission.language().code(), submission.topic(), submission.channel().name(),
                 submission.publishConsent(), dueAt()), code, Secrets.linkToken());
         if (!question.code().equals(code)) {
-            return question; // a double click: the first submission stands, nothing more to do
+            return new Stored(question, false); // a double click: the first submission stands, nothing more to do
         }
         long message = store.addMessage(question.id(), Kind.CITIZEN, null, submission.text(), submission.mailMessageId());
         submission.attachments().forEach(a -> store.addAttachment(message, a));
@@ -108,7 +114,7 @@ class QuestionDesk {
                 .about("question", question.code()));
         events.publishEvent(new QuestionSubmitted(question.code(), question.topic(), question.language(),
                 question.channel()));
-        return question;
+        return new Stored(question, true);
     }
 
     /** Ends every e-mail about a question, so a reply finds its question even without its headers. */
