@@ -30,8 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MailIntake implements InboundMailHandler {
 
-    static final Pattern MARKER = Pattern.compile("\\[(Q-\\d{4}-\\d{6})/([A-Za-z0-9_-]{8})]");
-    private static final Pattern CODE = Pattern.compile("\\b(Q-\\d{4}-\\d{6})\\b");
+    static final Pattern MARKER = Pattern.compile("\\[(" + QuestionCode.REGEX + ")/([A-Za-z0-9_-]{8})]");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
     /** The client of every e-mail for the hourly allowances: the address is what counts. */
@@ -124,11 +123,8 @@ class MailIntake implements InboundMailHandler {
                 return byMarker;
             }
         }
-        Matcher code = CODE.matcher(message.getSubject() == null ? "" : message.getSubject());
-        if (code.find()) {
-            return store.byCode(code.group(1)).filter(q -> q.email().equalsIgnoreCase(email));
-        }
-        return Optional.empty();
+        return QuestionCode.findIn(message.getSubject()).flatMap(code -> store.byCode(code.toString()))
+                .filter(q -> q.email().equalsIgnoreCase(email));
     }
 
     /** The quoted part of a reply is dropped from the text, but the marker may sit in it. */

@@ -91,9 +91,9 @@ class QuestionDesk {
      */
     @Transactional
     Stored submit(Admitted submission) {
-        String code = "Q-" + LocalDate.now(clock).getYear() + "-" + String.format("%06d", store.nextNumber());
+        String code = new QuestionCode(LocalDate.now(clock).getYear(), store.nextNumber()).toString();
         Question question = store.insert(new QuestionStore.NewQuestion(submission.submissionKey(), submission.email(),
-                blankToNull(submission.name()), submission.language().code(), submission.topic(), submission.channel().name(),
+                blankToNull(submission.name()), submission.language().code(), submission.topic(), submission.channel(),
                 submission.publishConsent(), dueAt()), code, Secrets.linkToken());
         if (!question.code().equals(code)) {
             return new Stored(question, false); // a double click: the first submission stands, nothing more to do
@@ -113,7 +113,7 @@ class QuestionDesk {
                 .inReplyTo(submission.mailMessageId())
                 .about("question", question.code()));
         events.publishEvent(new QuestionSubmitted(question.code(), question.topic(), question.language(),
-                question.channel()));
+                question.channel().name()));
         return new Stored(question, true);
     }
 

@@ -38,7 +38,7 @@ class QuestionStore {
         this.jdbc = jdbc;
     }
 
-    record NewQuestion(UUID submissionKey, String email, String name, String language, String topic, String channel,
+    record NewQuestion(UUID submissionKey, String email, String name, String language, String topic, Channel channel,
             boolean publishConsent, Instant dueAt) {
     }
 
@@ -56,7 +56,7 @@ class QuestionStore {
                 RETURNING id
                 """).param("code", code).param("token", accessToken).param("key", question.submissionKey())
                 .param("email", question.email()).param("name", question.name()).param("language", question.language())
-                .param("topic", question.topic()).param("channel", question.channel())
+                .param("topic", question.topic()).param("channel", question.channel().name())
                 .param("publish", question.publishConsent()).param("due", Timestamp.from(question.dueAt()))
                 .query(Long.class).optional();
         if (id.isPresent()) {
@@ -291,8 +291,7 @@ class QuestionStore {
      * a common word, means reading thousands of messages: 0.5 s at 100,000 questions).
      */
     List<InboxRow> inbox(InboxQuery query) {
-        boolean wordSearch = !query.text().isEmpty() && !query.text().toUpperCase(java.util.Locale.ROOT).matches("Q-\\d{4}-\\d{6}")
-                && !query.text().contains("@");
+        boolean wordSearch = !query.text().isEmpty() && !QuestionCode.valid(query.text()) && !query.text().contains("@");
         if (wordSearch) {
             List<InboxRow> recent = inbox(query, true);
             if (recent.size() >= query.limit()) {
@@ -328,8 +327,8 @@ class QuestionStore {
         String cursor = query.before() == null ? "" : " AND (last_message_at, id) < (:before, :beforeId)";
         if (!query.text().isEmpty()) {
             // the shape of what was typed picks the one index that can answer it
-            if (query.text().toUpperCase(java.util.Locale.ROOT).matches("Q-\\d{4}-\\d{6}")) {
-                where.append(" AND q.code = upper(:text)");
+            if (QuestionCode.valid(query.text())) {
+                where.append(" AND q.code = :code");
             } else if (query.text().contains("@")) {
                 where.append(" AND lower(q.email) = lower(:text)");
             } else if (recentOnly) {
@@ -364,6 +363,10 @@ class QuestionStore {
         }
         if (!query.text().isEmpty()) {
             statement = statement.param("text", query.text());
+            Optional<QuestionCode> code = QuestionCode.parse(query.text());
+            if (code.isPresent()) {
+                statement = statement.param("code", code.get().toString());
+            }
         }
         if (query.before() != null) {
             statement = statement.param("before", Timestamp.from(query.before())).param("beforeId", query.beforeId());
@@ -399,7 +402,7 @@ class QuestionStore {
         int ratingValue = rs.getInt("rating");
         Integer rating = rs.wasNull() ? null : ratingValue;
         return new Question(rs.getLong("id"), rs.getString("code"), rs.getString("access_token"), rs.getString("email"),
-                rs.getString("name"), rs.getString("language"), rs.getString("topic"), rs.getString("channel"),
+                rs.getString("name"), rs.getString("language"), rs.getString("topic"), Channel.valueOf(rs.getString("channel")),
                 Status.valueOf(rs.getString("status")), rs.getString("assigned_to"), rs.getBoolean("protection"),
                 rs.getBoolean("publish_consent"), instant(rs.getTimestamp("due_at")),
                 instant(rs.getTimestamp("last_message_at")), rating,

@@ -222,7 +222,7 @@ class StaffQuestionController {
     String merge(@PathVariable String code, @RequestParam(defaultValue = "") String into, Principal user,
             RedirectAttributes redirect) {
         Question duplicate = existing(code, user);
-        var target = desk.visible(into.strip().toUpperCase(java.util.Locale.ROOT), user.getName());
+        var target = QuestionCode.parse(into).flatMap(c -> desk.visible(c.toString(), user.getName()));
         if (target.isEmpty() || target.get().id() == duplicate.id() || target.get().closed()) {
             redirect.addFlashAttribute("problem", "questions.staff.error.merge");
             return "redirect:/ufficio/quesiti/" + code;
