@@ -40,9 +40,12 @@ class QuestionDesk {
     private final WorkingDays workingDays;
     private final NeedToKnow needToKnow;
     private final Clock clock;
+    private final ColleagueViews views;
 
     QuestionDesk(QuestionStore store, MailOutbox outbox, ApplicationEventPublisher events, AciProperties properties,
-            QuestionsProperties settings, WorkingDays workingDays, Clock clock, NeedToKnow needToKnow) {
+            QuestionsProperties settings, WorkingDays workingDays, Clock clock, NeedToKnow needToKnow,
+            ColleagueViews views) {
+        this.views = views;
         this.needToKnow = needToKnow;
         this.store = store;
         this.outbox = outbox;
@@ -182,7 +185,7 @@ class QuestionDesk {
     Optional<Question> open(String code, String staff) {
         Optional<Question> question = visible(code, staff);
         question.ifPresent(q -> {
-            store.markViewed(q.id(), staff);
+            views.seen(q.id(), staff);
             events.publishEvent(new Audited(staff, "question.read", "question", q.code(), ""));
         });
         return question;
@@ -214,7 +217,7 @@ class QuestionDesk {
     }
 
     List<String> colleaguesViewing(Question question, String staff) {
-        return store.colleaguesViewing(question.id(), staff, settings.colleagueViewWindow());
+        return views.othersThan(question.id(), staff, settings.colleagueViewWindow());
     }
 
     @Transactional
