@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import it.comune.immigrati.platform.Installation;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.faq.Faqs;
 import it.comune.immigrati.site.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -41,7 +41,7 @@ public record QuestionCode(int year, long number) {
     }
 
     /** The first code written in a text (a mail's subject), as written there. */
-    static Optional<QuestionCode> findIn(String text) {
+    public static Optional<QuestionCode> findIn(String text) {
         Matcher code = IN_TEXT.matcher(text == null ? "" : text);
         return code.find() ? parse(code.group(1)) : Optional.empty();
     }

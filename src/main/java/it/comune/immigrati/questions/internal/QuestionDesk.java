@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction: when a resident is told "received", the question and its confirmation are stored.
  */
 @Service
-class QuestionDesk {
+public class QuestionDesk {
 
     private final QuestionStore store;
     private final MailOutbox outbox;
@@ -57,17 +57,17 @@ class QuestionDesk {
     }
 
     /** A new question that has passed {@link QuestionIntake}, ready to be stored. */
-    record Admitted(UUID submissionKey, String email, String name, Language language, String topic, String text,
+    public record Admitted(UUID submissionKey, String email, String name, Language language, String topic, String text,
             boolean publishConsent, List<NewAttachment> attachments, Channel channel, String mailMessageId,
             boolean proofOfWork) {
 
-        Admitted(UUID submissionKey, String email, String name, Language language, String topic, String text,
+        public Admitted(UUID submissionKey, String email, String name, Language language, String topic, String text,
                 boolean publishConsent, List<NewAttachment> attachments, Channel channel, String mailMessageId) {
             this(submissionKey, email, name, language, topic, text, publishConsent, attachments, channel, mailMessageId,
                     false);
         }
 
-        Admitted withProofOfWork(boolean solved) {
+        public Admitted withProofOfWork(boolean solved) {
             return new Admitted(submissionKey, email, name, language, topic, text, publishConsent, attachments, channel,
                     mailMessageId, solved);
         }
@@ -77,14 +77,14 @@ class QuestionDesk {
      * A submission key already used by another e-mail address: the request is refused (nothing is stored),
      * never answered with that question.
      */
-    static final class KeyTaken extends RuntimeException {
+    public static final class KeyTaken extends RuntimeException {
         KeyTaken() {
             super("submission key already used by another address", null, false, false);
         }
     }
 
     /** A stored question; {@code first} is false when the submission key had stored it before. */
-    record Stored(Question question, boolean first) {
+    public record Stored(Question question, boolean first) {
     }
 
     /**
@@ -93,7 +93,7 @@ class QuestionDesk {
      * through {@link QuestionIntake}, which applies the rules first.
      */
     @Transactional
-    Stored submit(Admitted submission) {
+    public Stored submit(Admitted submission) {
         String code = new QuestionCode(LocalDate.now(clock).getYear(), store.nextNumber()).toString();
         Question question = store.insert(new QuestionStore.NewQuestion(submission.submissionKey(), submission.email(),
                 blankToNull(submission.name()), submission.language().code(), submission.topic(), submission.channel(),
@@ -125,7 +125,7 @@ class QuestionDesk {
         return "[" + question.code() + "/" + question.accessToken().substring(0, 8) + "]";
     }
 
-    String privateLink(Question question) {
+    public String privateLink(Question question) {
         return properties.mail().publicBaseUrl() + "/quesiti/stato/" + question.accessToken();
     }
 
@@ -136,23 +136,23 @@ class QuestionDesk {
 
     // ---- the resident, through the private link ----
 
-    Optional<Question> byToken(String token) {
+    public Optional<Question> byToken(String token) {
         if (!wellFormedToken(token)) {
             return Optional.empty();
         }
         return store.byToken(token);
     }
 
-    static boolean wellFormedToken(String token) {
+    public static boolean wellFormedToken(String token) {
         return token != null && token.matches("[A-Za-z0-9_-]{22}");
     }
 
-    List<Message> publicThread(Question question) {
+    public List<Message> publicThread(Question question) {
         return store.thread(question.id(), false);
     }
 
     @Transactional
-    void addCitizenMessage(Question question, String text, List<NewAttachment> attachments, String mailMessageId) {
+    public void addCitizenMessage(Question question, String text, List<NewAttachment> attachments, String mailMessageId) {
         long message = store.addMessage(question.id(), Kind.CITIZEN, null, text, mailMessageId);
         attachments.forEach(a -> store.addAttachment(message, a));
         if (question.status() == Status.ANSWERED || question.status() == Status.WAITING
@@ -162,16 +162,16 @@ class QuestionDesk {
     }
 
     @Transactional
-    void rate(Question question, int rating, String comment) {
+    public void rate(Question question, int rating, String comment) {
         store.rate(question.id(), rating, blankToNull(comment));
     }
 
     @Transactional
-    void closeByResident(Question question) {
+    public void closeByResident(Question question) {
         store.setStatus(question.id(), Status.CLOSED);
     }
 
-    Optional<QuestionStore.AttachmentContent> attachment(Question question, long attachmentId) {
+    public Optional<QuestionStore.AttachmentContent> attachment(Question question, long attachmentId) {
         return store.attachment(question.id(), attachmentId);
     }
 

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * ({@link SimilarAnswers}) and who is looking ({@link ColleagueViews}) read the same tables in classes of their own.
  */
 @Repository
-class QuestionStore {
+public class QuestionStore {
 
     private static final String QUESTION_COLUMNS = """
             id, code, access_token, email, name, language, topic, channel, status, assigned_to, protection,
@@ -77,12 +77,12 @@ class QuestionStore {
         return jdbc.sql("SELECT nextval('question_number')").query(Long.class).single();
     }
 
-    Optional<Question> byId(long id) {
+    public Optional<Question> byId(long id) {
         return jdbc.sql("SELECT " + QUESTION_COLUMNS + " FROM question WHERE id = :id").param("id", id)
                 .query(QuestionStore::question).optional();
     }
 
-    Optional<Question> byCode(String code) {
+    public Optional<Question> byCode(String code) {
         return jdbc.sql("SELECT " + QUESTION_COLUMNS + " FROM question WHERE code = :code").param("code", code)
                 .query(QuestionStore::question).optional();
     }
@@ -131,7 +131,7 @@ class QuestionStore {
                 .param("sha", Secrets.sha256(attachment.content())).param("content", attachment.content()).update();
     }
 
-    List<Message> thread(long questionId, boolean withNotes) {
+    public List<Message> thread(long questionId, boolean withNotes) {
         Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT a.id, a.message_id, a.file_name, a.content_type, a.size_bytes
@@ -150,10 +150,10 @@ class QuestionStore {
                 .list();
     }
 
-    record AttachmentContent(String fileName, String contentType, byte[] content) {
+    public record AttachmentContent(String fileName, String contentType, byte[] content) {
     }
 
-    Optional<AttachmentContent> attachment(long questionId, long attachmentId) {
+    public Optional<AttachmentContent> attachment(long questionId, long attachmentId) {
         return jdbc.sql("""
                 SELECT a.file_name, a.content_type, a.content
                 FROM question_attachment a JOIN question_message m ON m.id = a.message_id

@@ -10,6 +10,7 @@ import it.comune.immigrati.mail.MailOutbox;
 import it.comune.immigrati.questions.internal.QuestionRecords.InboxRow;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import it.comune.immigrati.questions.internal.QuestionRecords.Status;
+import it.comune.immigrati.questions.internal.intake.Attachments;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -235,7 +236,7 @@ class StaffQuestionController {
     @GetMapping("/{code}/allegati/{id}")
     ResponseEntity<byte[]> attachment(@PathVariable String code, @PathVariable long id, Principal user) {
         Question question = existing(code, user);
-        return CitizenQuestionController.download(desk.staffAttachment(question, id, user.getName())
+        return Downloads.of(desk.staffAttachment(question, id, user.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 

@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,8 +14,13 @@ import java.util.regex.Pattern;
 import it.comune.immigrati.mail.InboundMailHandler;
 import it.comune.immigrati.mail.MailOutbox;
 import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.questions.internal.Channel;
+import it.comune.immigrati.questions.internal.QuestionCode;
+import it.comune.immigrati.questions.internal.QuestionDesk;
 import it.comune.immigrati.questions.internal.QuestionRecords.NewAttachment;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.QuestionStore;
+import it.comune.immigrati.questions.internal.QuestionsProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;

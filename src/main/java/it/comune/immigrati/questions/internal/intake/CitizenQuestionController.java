@@ -1,11 +1,18 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import it.comune.immigrati.platform.ClientThrottle;
+import it.comune.immigrati.questions.internal.Channel;
+import it.comune.immigrati.questions.internal.Downloads;
+import it.comune.immigrati.questions.internal.QuestionDesk;
+import it.comune.immigrati.questions.internal.QuestionRecords;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.QuestionStore;
+import it.comune.immigrati.questions.internal.QuestionsProperties;
+import it.comune.immigrati.questions.internal.faq.Faqs;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
@@ -213,17 +220,7 @@ class CitizenQuestionController {
         Question question = question(token, request);
         QuestionStore.AttachmentContent file = desk.attachment(question, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return download(file);
-    }
-
-    static ResponseEntity<byte[]> download(QuestionStore.AttachmentContent file) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .body(file.content());
+        return Downloads.of(file);
     }
 
     /**

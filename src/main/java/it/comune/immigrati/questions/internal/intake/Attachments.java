@@ -1,12 +1,13 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import it.comune.immigrati.questions.internal.Channel;
 import it.comune.immigrati.questions.internal.QuestionRecords.NewAttachment;
-import it.comune.immigrati.questions.internal.Submission.Upload;
+import it.comune.immigrati.questions.internal.intake.Submission.Upload;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -15,7 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
  * are ({@link FileTypes}, by content). A form is refused with the reasons; an e-mail keeps what passes.
  */
 @Component
-class Attachments {
+public class Attachments {
 
     private final ChannelRules channels;
 
@@ -23,11 +24,11 @@ class Attachments {
         this.channels = channels;
     }
 
-    record Checked(List<NewAttachment> files, List<String> errors) {
+    public record Checked(List<NewAttachment> files, List<String> errors) {
     }
 
     /** Files uploaded through a web page (a new question, a message on the private page, a staff answer). */
-    Checked check(List<MultipartFile> uploads) {
+    public Checked check(List<MultipartFile> uploads) {
         return check(uploads(uploads), channels.of(Channel.WEB));
     }
 

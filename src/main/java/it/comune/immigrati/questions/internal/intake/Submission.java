@@ -1,8 +1,10 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
+
+import it.comune.immigrati.questions.internal.Channel;
 
 /**
  * A new question as a channel received it, before any rule has been applied: what the web form, the

@@ -1,15 +1,17 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import it.comune.immigrati.platform.ServiceUnavailable;
-import it.comune.immigrati.questions.internal.IntakeResult.Accepted;
-import it.comune.immigrati.questions.internal.IntakeResult.Duplicate;
-import it.comune.immigrati.questions.internal.IntakeResult.KeyTaken;
-import it.comune.immigrati.questions.internal.IntakeResult.Limited;
-import it.comune.immigrati.questions.internal.IntakeResult.Refused;
-import it.comune.immigrati.questions.internal.IntakeResult.Unavailable;
+import it.comune.immigrati.questions.internal.Channel;
+import it.comune.immigrati.questions.internal.QuestionDesk;
+import it.comune.immigrati.questions.internal.intake.IntakeResult.Accepted;
+import it.comune.immigrati.questions.internal.intake.IntakeResult.Duplicate;
+import it.comune.immigrati.questions.internal.intake.IntakeResult.KeyTaken;
+import it.comune.immigrati.questions.internal.intake.IntakeResult.Limited;
+import it.comune.immigrati.questions.internal.intake.IntakeResult.Refused;
+import it.comune.immigrati.questions.internal.intake.IntakeResult.Unavailable;
 import it.comune.immigrati.site.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

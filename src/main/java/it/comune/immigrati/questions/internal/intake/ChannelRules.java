@@ -1,5 +1,7 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
+import it.comune.immigrati.questions.internal.Channel;
+import it.comune.immigrati.questions.internal.QuestionsProperties;
 import org.springframework.stereotype.Component;
 
 /**

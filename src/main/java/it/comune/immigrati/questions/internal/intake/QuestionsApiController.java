@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.net.URI;
 import java.util.List;
@@ -9,8 +9,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.comune.immigrati.questions.internal.FaqRecords.ShownFaq;
+import it.comune.immigrati.questions.internal.Channel;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.faq.FaqRecords;
+import it.comune.immigrati.questions.internal.faq.FaqRecords.ShownFaq;
+import it.comune.immigrati.questions.internal.faq.Faqs;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;

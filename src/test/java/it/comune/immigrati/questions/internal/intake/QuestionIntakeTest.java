@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -12,6 +12,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import it.comune.immigrati.platform.EmbeddedMailServer;
+import it.comune.immigrati.questions.internal.Channel;
+import it.comune.immigrati.questions.internal.QuestionDesk;
+import it.comune.immigrati.questions.internal.QuestionsProperties;
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.Residents;
 import it.comune.immigrati.testing.SmtpSender;
