@@ -111,4 +111,54 @@ class StaffLoginBrowserTest {
         }
         assertThat(violations.toString()).isEmpty();
     }
+
+    /**
+     * The staff home in its groups and the privacy-request page, as a supervisor uses them on a phone and
+     * on a desktop, in Italian and in Arabic: laid out, readable, without WCAG violations, also after a
+     * refused erasure. Screenshots go to target/screenshots for a person to look at.
+     */
+    @Test
+    void theStaffHomeAndThePrivacyPageWorkOnPhoneAndDesktopInItalianAndArabic() throws Exception {
+        TestStaff.Account supervisor = TestStaff.create(jdbc, passwords, "SUPERVISOR", "EDITOR");
+        String email = "richiesta" + System.nanoTime() + "@example.org";
+        it.comune.immigrati.testing.Residents.ask(new it.comune.immigrati.testing.WebClient(port),
+                it.comune.immigrati.testing.Residents.question(email, "ar", "أريد أن أعرف كيف أجدد تصريح الإقامة الخاص بي."),
+                java.util.List.of());
+        browser.manage().deleteAllCookies();
+        Browser.signIn(browser, port, supervisor);
+        java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        StringBuilder violations = new StringBuilder();
+        for (String language : java.util.List.of("it", "ar")) {
+            for (int width : new int[] { 390, 1366 }) {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 2400));
+                browser.get("http://localhost:" + port + "/ufficio?lang=" + language);
+                assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ar".equals(language) ? "rtl" : "ltr");
+                assertThat(browser.findElements(By.cssSelector("section[aria-labelledby^=group-] h2")))
+                        .as("the staff menu in its groups").hasSizeGreaterThanOrEqualTo(2);
+                save(shots.resolve("staff-home-" + language + "-" + width + ".png"));
+                violations.append(Browser.accessibilityViolations(browser));
+
+                browser.get("http://localhost:" + port + "/ufficio/privacy?email=" + email);
+                assertThat(browser.findElement(By.id("held")).getText()).contains("Q-");
+                save(shots.resolve("privacy-" + language + "-" + width + ".png"));
+                assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                        .as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(0L);
+                var erase = browser.findElement(By.cssSelector("form[action='/ufficio/privacy/cancella'] button"));
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", erase);
+                erase.click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(".alert-danger")));
+                assertThat(browser.findElement(By.cssSelector(".alert-danger")).isDisplayed()).as("refused without confirmation").isTrue();
+                save(shots.resolve("privacy-refused-" + language + "-" + width + ".png"));
+                violations.append(Browser.accessibilityViolations(browser));
+            }
+        }
+        assertThat(violations.toString()).isEmpty();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    private void save(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.write(file, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
 }

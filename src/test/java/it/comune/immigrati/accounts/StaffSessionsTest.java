@@ -51,6 +51,21 @@ class StaffSessionsTest {
     }
 
     @Test
+    void resettingTheSecondFactorEndsTheOpenSessions() {
+        TestStaff.Account lostPhone = TestStaff.create(jdbc, passwords, "OPERATOR");
+        WebClient member = new WebClient(port);
+        TestStaff.login(member, lostPhone);
+        assertThat(member.get("/ufficio").statusCode()).isEqualTo(200);
+        long id = jdbc.sql("SELECT id FROM staff_user WHERE username = :u").param("u", lostPhone.username())
+                .query(Long.class).single();
+
+        HttpResponse<String> reset = asAdmin().submit("/ufficio/utenti/" + id, "/ufficio/utenti/" + id + "/azzera-totp", Map.of());
+        assertThat(reset.statusCode()).isEqualTo(302);
+
+        assertThat(WebClient.location(member.get("/ufficio"))).isEqualTo("/login");
+    }
+
+    @Test
     void removingARoleEndsTheSessionThatHeldIt() {
         TestStaff.Account supervisor = TestStaff.create(jdbc, passwords, "SUPERVISOR", "OPERATOR");
         WebClient member = new WebClient(port);

@@ -187,6 +187,17 @@ class GuidesTest {
         assertThat(page).contains("id=\"feedback-summary\"", "Mancavano delle informazioni: 1");
     }
 
+    @Test
+    void aRefusedRestoreGoesBackToTheEditorWithTheReason() {
+        WebClient editor = loggedIn(TestStaff.create(jdbc, passwords, "EDITOR"));
+        long id = jdbc.sql("SELECT id FROM guide WHERE slug = 'corsi-di-italiano-cpia'").query(Long.class).single();
+        String editorPage = "/ufficio/guide/" + id + "/it";
+        HttpResponse<String> refused = post(editor, editorPage, editorPage + "/versioni/9999/ripristina");
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(WebClient.location(refused)).isEqualTo(editorPage);
+        assertThat(editor.get(editorPage).statusCode()).isEqualTo(200);
+    }
+
     private WebClient loggedIn(TestStaff.Account account) {
         WebClient client = new WebClient(port);
         TestStaff.login(client, account);

@@ -29,8 +29,11 @@ class InvitationController {
     private final StaffUsers users;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final StaffSessions sessions;
 
-    InvitationController(Invitations invitations, StaffUsers users, PasswordEncoder passwords, AuditLog audit) {
+    InvitationController(Invitations invitations, StaffUsers users, PasswordEncoder passwords, AuditLog audit,
+            StaffSessions sessions) {
+        this.sessions = sessions;
         this.invitations = invitations;
         this.users = users;
         this.passwords = passwords;
@@ -63,6 +66,7 @@ class InvitationController {
             return invalid(response); // another request used the link a moment ago
         }
         users.setPassword(user.id(), hash);
+        sessions.endAll(user.username()); // a new password (a re-invitation) ends what the old one opened
         audit.record(new Audited(user.username(), "account.password-set", "staff_user", user.username(), "invitation"));
         return "redirect:/login?invited";
     }

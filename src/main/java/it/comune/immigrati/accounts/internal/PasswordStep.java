@@ -7,7 +7,7 @@ import java.util.Optional;
 import it.comune.immigrati.accounts.AuditLog;
 import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.platform.Audited;
-import it.comune.immigrati.platform.ClientThrottle;
+import it.comune.immigrati.platform.RateLimit;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -36,7 +36,7 @@ class PasswordStep implements AuthenticationProvider {
     /** Compared against when the user does not exist, so timing does not reveal which names exist. */
     private final String dummyHash;
     /** Password spraying: many accounts tried from one client, each below its own lockout. */
-    private final ClientThrottle clients;
+    private final RateLimit clients;
 
     PasswordStep(StaffUsers users, PasswordEncoder passwords, AuditLog audit, AciProperties properties) {
         this.users = users;
@@ -44,7 +44,7 @@ class PasswordStep implements AuthenticationProvider {
         this.audit = audit;
         this.settings = properties.security();
         this.dummyHash = passwords.encode("no such user, no such password");
-        this.clients = new ClientThrottle(settings.maxFailedLoginsPerClient(), settings.clientFailureWindow());
+        this.clients = RateLimit.of(settings.maxFailedLoginsPerClient(), settings.clientFailureWindow());
     }
 
     @Override
@@ -53,14 +53,14 @@ class PasswordStep implements AuthenticationProvider {
         String password = String.valueOf(authentication.getCredentials());
         String client = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : "unknown";
-        if (clients.refuses(client)) {
+        if (clients.exhausted(client)) {
             audit.record(new Audited(username, "login.refused-client", "staff_user", username, "client " + client));
             throw new LockedException("Too many failures from this client");
         }
         Optional<StaffUser> found = users.byUsername(username);
         if (found.isEmpty() || found.get().invited() || !found.get().enabled()) {
             passwords.matches(password, dummyHash);
-            clients.failed(client);
+            clients.take(client);
             throw new BadCredentialsException("Bad credentials");
         }
         StaffUser user = found.get();
@@ -69,13 +69,13 @@ class PasswordStep implements AuthenticationProvider {
         boolean rightPassword = passwords.matches(password, user.passwordHash());
         if (user.locked(Instant.now())) {
             if (!rightPassword) {
-                clients.failed(client);
+                clients.take(client);
             }
             audit.record(new Audited(username, "login.refused-locked", "staff_user", username, ""));
             throw new LockedException("Locked");
         }
         if (!rightPassword) {
-            clients.failed(client);
+            clients.take(client);
             registerFailure(username, "login.failed-password");
             throw new BadCredentialsException("Bad credentials");
         }
@@ -85,11 +85,11 @@ class PasswordStep implements AuthenticationProvider {
 
     /** A wrong second-factor code counts against the client too. */
     void clientFailed(String client) {
-        clients.failed(client);
+        clients.take(client);
     }
 
     boolean refuses(String client) {
-        return clients.refuses(client);
+        return clients.exhausted(client);
     }
 
     void registerFailure(String username, String action) {

@@ -114,6 +114,8 @@ class UsersController {
     String resetTotp(@PathVariable long id, Principal admin, RedirectAttributes redirect) {
         StaffUser user = users.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         users.resetTotp(id);
+        // a reset follows a lost or stolen phone: whoever holds an open session must sign in again too
+        sessions.endAll(user.username());
         audit.record(new Audited(admin.getName(), "account.totp-reset", "staff_user", user.username(), ""));
         redirect.addFlashAttribute("message", "users.saved");
         return "redirect:/ufficio/utenti";

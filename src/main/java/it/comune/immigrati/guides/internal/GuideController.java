@@ -27,16 +27,13 @@ class GuideController {
     /** Guides per page of the list (a Comune with hundreds of guides still gets a light page). */
     static final int PAGE_SIZE = 24;
 
-    /** Reasons offered after a good rating (4–5) and after a poor one (1–3). */
-    static final List<String> GOOD_REASONS = List.of("chiare", "complete", "trovato", "altro");
-    static final List<String> POOR_REASONS = List.of("poco-chiare", "incomplete", "non-trovato", "non-aggiornate",
-            "lingua", "altro");
-
-    private final Guides guides;
+    private final GuidePublication publication;
+    private final GuideFeedback feedback;
     private final List<String> topics;
 
-    GuideController(Guides guides, AciProperties properties) {
-        this.guides = guides;
+    GuideController(GuidePublication publication, GuideFeedback feedback, AciProperties properties) {
+        this.publication = publication;
+        this.feedback = feedback;
         this.topics = properties.topics();
     }
 
@@ -44,7 +41,7 @@ class GuideController {
     String list(@RequestParam(name = "situazione", defaultValue = "") String situation,
             @RequestParam(name = "tema", defaultValue = "") String topic,
             @RequestParam(name = "pagina", defaultValue = "1") int page, HttpServletRequest request, Model model) {
-        List<Card> all = guides.published(language(request));
+        List<Card> all = publication.published(language(request));
         String chosenSituation = GuideRecords.SITUATIONS.contains(situation) ? situation : "";
         String chosenTopic = topics.contains(topic) ? topic : "";
         List<Card> shown = all.stream()
@@ -82,12 +79,11 @@ class GuideController {
             HttpServletResponse response, Model model) {
         Shown shown = shown(slug, request);
         List<String> chosen = reasons == null ? List.of() : reasons;
-        List<String> allowed = rating >= 4 ? GOOD_REASONS : POOR_REASONS;
-        if (rating < 1 || rating > 5 || chosen.size() > allowed.size() || !allowed.containsAll(chosen)) {
+        if (!GuideFeedback.accepts(rating, chosen)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return feedbackForm(shown, rating, List.of(), true, model);
         }
-        guides.recordFeedback(shown.guide().id(), shown.version().language(), rating, new ArrayList<>(chosen));
+        feedback.record(shown.guide().id(), shown.version().language(), rating, new ArrayList<>(chosen));
         return "redirect:/guide/" + slug + "/valutazione/grazie";
     }
 
@@ -100,14 +96,14 @@ class GuideController {
     private String feedbackForm(Shown shown, int rating, List<String> chosen, boolean invalid, Model model) {
         model.addAttribute("shown", shown);
         model.addAttribute("rating", rating >= 1 && rating <= 5 ? rating : 0);
-        model.addAttribute("reasons", rating >= 4 ? GOOD_REASONS : POOR_REASONS);
+        model.addAttribute("reasons", GuideFeedback.reasonsFor(rating));
         model.addAttribute("chosen", chosen);
         model.addAttribute("invalid", invalid);
         return "guides/feedback";
     }
 
     private Shown shown(String slug, HttpServletRequest request) {
-        return guides.shown(slug, language(request)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return publication.shown(slug, language(request)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static Language language(HttpServletRequest request) {

@@ -42,12 +42,14 @@ class GuideImport {
     private record Named(String name, String content) {
     }
 
-    private final Guides guides;
+    private final GuideStore store;
+    private final GuideWorkflow workflow;
     private final TransactionTemplate transactions;
     private final List<String> topics;
 
-    GuideImport(Guides guides, TransactionTemplate transactions, AciProperties properties) {
-        this.guides = guides;
+    GuideImport(GuideStore store, GuideWorkflow workflow, TransactionTemplate transactions, AciProperties properties) {
+        this.store = store;
+        this.workflow = workflow;
         this.transactions = transactions;
         this.topics = properties.topics();
     }
@@ -111,40 +113,40 @@ class GuideImport {
 
     private void importGuide(List<GuideFile> files, boolean publish, String staff, int[] counts) {
         GuideFile first = files.get(0);
-        Optional<Guide> existing = guides.bySlug(first.slug());
+        Optional<Guide> existing = store.bySlug(first.slug());
         long id;
         if (existing.isEmpty()) {
             if (first.topic() == null) {
                 throw new IllegalArgumentException("a new guide needs a topic");
             }
-            id = guides.create(first.slug(), first.topic(), first.situations(), first.reviewBy(), staff);
+            id = workflow.create(first.slug(), first.topic(), first.situations(), first.reviewBy(), staff);
             counts[0]++;
         } else {
             Guide guide = existing.get();
             id = guide.id();
             if (first.language() == Language.DEFAULT && first.topic() != null) {
-                guides.updateDetails(id, first.topic(), first.situations(), guide.related(),
+                workflow.updateDetails(id, first.topic(), first.situations(), guide.related(),
                         first.reviewBy() != null ? first.reviewBy() : guide.reviewBy(), staff);
             }
         }
         for (GuideFile file : files) {
-            Optional<Translation> translation = guides.translation(id, file.language());
-            boolean same = translation.flatMap(t -> guides.version(t.workingVersionId()))
-                    .map(v -> Guides.sameText(v.text(), file.text())).orElse(false);
+            Optional<Translation> translation = store.translation(id, file.language());
+            boolean same = translation.flatMap(t -> store.version(t.workingVersionId()))
+                    .map(v -> v.text().equals(file.text())).orElse(false);
             if (same) {
                 counts[2]++;
                 Translation current = translation.get();
                 if (publish && current.pendingChanges()) {
-                    guides.publishImported(id, file.language(), staff);
+                    workflow.publishImported(id, file.language(), staff);
                 }
                 continue;
             }
-            guides.save(id, file.language(), file.text(), staff, "import");
+            workflow.save(id, file.language(), file.text(), staff, "import");
             counts[1]++;
             if (publish) {
-                guides.publishImported(id, file.language(), staff);
+                workflow.publishImported(id, file.language(), staff);
             } else {
-                guides.submit(id, file.language(), staff);
+                workflow.submit(id, file.language(), staff);
             }
         }
     }

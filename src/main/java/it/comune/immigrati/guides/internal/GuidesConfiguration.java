@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import it.comune.immigrati.search.SearchKind;
 import it.comune.immigrati.site.NavigationItem;
 import it.comune.immigrati.site.Route;
 import it.comune.immigrati.site.StaffNotice;
@@ -53,14 +54,20 @@ class GuidesConfiguration {
 
     /** Guides past their review date, on the staff home of those who can review them. */
     @Bean
-    StaffNotice guidesToReview(Guides guides, Clock clock) {
+    StaffNotice guidesToReview(GuideCoverage coverage, Clock clock) {
         return roles -> {
             if (!roles.contains("EDITOR") && !roles.contains("SUPERVISOR")) {
                 return List.of();
             }
-            int due = guides.dueForReview(LocalDate.now(clock)).size();
+            int due = coverage.dueForReview(LocalDate.now(clock)).size();
             return due == 0 ? List.of()
                     : List.of(new StaffNotice.Item("guides.notice.review", List.of(due), "/ufficio/guide?filtro=da-rivedere"));
         };
+    }
+
+    /** Published guides are found by the site search, filtered as their own kind. */
+    @Bean
+    SearchKind guideSearchKind() {
+        return new SearchKind(GuidePublication.SEARCH_KIND, "guides.search.kind", 10);
     }
 }

@@ -26,17 +26,19 @@ class ReviewReminder {
 
     private final ClusterJobs jobs;
     private final Clock clock;
-    private final Guides guides;
+    private final GuideCoverage coverage;
+    private final GuideStore store;
     private final StaffDirectory staff;
     private final MailOutbox outbox;
     private final TransactionTemplate transactions;
     private final AciProperties properties;
 
-    ReviewReminder(ClusterJobs jobs, Clock clock, Guides guides, StaffDirectory staff, MailOutbox outbox,
+    ReviewReminder(ClusterJobs jobs, Clock clock, GuideCoverage coverage, GuideStore store, StaffDirectory staff, MailOutbox outbox,
             TransactionTemplate transactions, AciProperties properties) {
         this.jobs = jobs;
         this.clock = clock;
-        this.guides = guides;
+        this.coverage = coverage;
+        this.store = store;
         this.staff = staff;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -51,13 +53,13 @@ class ReviewReminder {
     /** Sends the reminder of {@code day} unless it went out already; returns how many were queued. */
     int sendFor(LocalDate day) {
         Integer queued = transactions.execute(status -> {
-            List<Guide> due = guides.dueForReview(day);
+            List<Guide> due = coverage.dueForReview(day);
             if (due.isEmpty() || !jobs.once("guides-review", day)) {
                 return 0;
             }
             StringBuilder list = new StringBuilder();
             for (Guide guide : due) {
-                list.append("- ").append(guides.title(guide)).append(" (").append(guide.reviewBy().format(DateTimeFormatter.ISO_DATE))
+                list.append("- ").append(store.title(guide)).append(" (").append(guide.reviewBy().format(DateTimeFormatter.ISO_DATE))
                         .append(")\n  ").append(properties.mail().publicBaseUrl()).append("/ufficio/guide/").append(guide.id())
                         .append('\n');
             }

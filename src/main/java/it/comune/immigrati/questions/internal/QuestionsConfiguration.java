@@ -1,5 +1,7 @@
 package it.comune.immigrati.questions.internal;
 
+import it.comune.immigrati.questions.internal.faq.Faqs;
+import it.comune.immigrati.search.SearchKind;
 import it.comune.immigrati.site.NavigationItem;
 import it.comune.immigrati.site.Route;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,5 +65,11 @@ class QuestionsConfiguration {
     Route staffFaq() {
         return Route.staff("/ufficio/faq/**", "ADMIN", "SUPERVISOR", "EDITOR")
                 .inStaffMenu("nav.staff.faq", "/ufficio/faq", 20, NavigationItem.GROUP_CONTENT);
+    }
+
+    /** Published FAQ are found by the site search, filtered as their own kind. */
+    @Bean
+    SearchKind faqSearchKind() {
+        return new SearchKind(Faqs.SEARCH_KIND, "questions.search.kind", 20);
     }
 }

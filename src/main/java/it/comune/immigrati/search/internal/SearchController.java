@@ -1,9 +1,12 @@
 package it.comune.immigrati.search.internal;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import it.comune.immigrati.search.Search;
+import it.comune.immigrati.search.SearchKind;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -19,16 +22,20 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Controller
 class SearchController {
 
-    static final List<String> KINDS = List.of("faq", "guide");
-
     private final Search search;
     private final JdbcClient jdbc;
     private final List<String> topics;
+    /** The kinds the modules publish, in their order, with the message key of each label. */
+    private final Map<String, String> kinds;
 
-    SearchController(Search search, JdbcClient jdbc, it.comune.immigrati.platform.AciProperties properties) {
+    SearchController(Search search, JdbcClient jdbc, it.comune.immigrati.platform.AciProperties properties,
+            List<SearchKind> kinds) {
         this.search = search;
         this.jdbc = jdbc;
         this.topics = properties.topics();
+        this.kinds = new LinkedHashMap<>();
+        kinds.stream().sorted(Comparator.comparingInt(SearchKind::order))
+                .forEach(kind -> this.kinds.put(kind.code(), kind.labelKey()));
     }
 
     @GetMapping("/cerca")
@@ -38,7 +45,8 @@ class SearchController {
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
         String topic = topics.contains(tema) ? tema : "";
         model.addAttribute("q", text);
-        model.addAttribute("kind", KINDS.contains(tipo) ? tipo : "");
+        model.addAttribute("kind", kinds.containsKey(tipo) ? tipo : "");
+        model.addAttribute("kinds", kinds);
         model.addAttribute("topic", topic);
         model.addAttribute("topics", topics);
         Search.Results results = text.isEmpty() ? null : find(text, tipo, topic, language);
@@ -62,6 +70,7 @@ class SearchController {
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
         Language language = Language.of(RequestContextUtils.getLocale(request));
         model.addAttribute("q", text);
+        model.addAttribute("kinds", kinds);
         model.addAttribute("hits", text.length() < 3 ? List.of() : search.search(text, language, List.of(), null, 6).hits());
         return "search/suggestions";
     }
@@ -87,8 +96,8 @@ class SearchController {
         return results;
     }
 
-    private static List<String> kinds(String kind) {
-        return KINDS.contains(kind) ? List.of(kind) : List.of();
+    private List<String> kinds(String kind) {
+        return kinds.containsKey(kind) ? List.of(kind) : List.of();
     }
 
     /** What residents searched for and did not find, most frequent first, per language. */

@@ -1,5 +1,6 @@
 package it.comune.immigrati.guides.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +27,13 @@ class ReviewRemindersTest {
     int port;
 
     @Autowired
-    Guides guides;
+    GuideWorkflow workflow;
+
+    @Autowired
+    GuideStore store;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     ReviewReminder reminder;
@@ -43,8 +50,8 @@ class ReviewRemindersTest {
     @Test
     void aGuidePastItsReviewDateIsFlaggedOnTheStaffHomeAndMailedToEditorsOnceAWeek() {
         String slug = "prova-revisione-" + System.nanoTime();
-        long id = guides.create(slug, "casa", List.of("casa"), LocalDate.now().minusDays(3), "test");
-        guides.save(id, Language.DEFAULT, new GuideRecords.Text("Affitto: cosa sapere", "", "Testo.", List.of()), "test", "");
+        long id = workflow.create(slug, "casa", List.of("casa"), LocalDate.now(clock).minusDays(3), "test");
+        workflow.save(id, Language.DEFAULT, new GuideRecords.Text("Affitto: cosa sapere", "", "Testo.", List.of()), "test", "");
 
         TestStaff.Account editorAccount = TestStaff.create(jdbc, passwords, "EDITOR");
         WebClient editor = new WebClient(port);
@@ -67,7 +74,7 @@ class ReviewRemindersTest {
 
         // checked today: the flag goes away and the next review date is a year ahead
         editor.submit("/ufficio/guide/" + id, "/ufficio/guide/" + id + "/rivista", java.util.Map.of());
-        assertThat(guides.byId(id).orElseThrow().reviewBy()).isAfter(LocalDate.now().plusMonths(11));
+        assertThat(store.byId(id).orElseThrow().reviewBy()).isAfter(LocalDate.now(clock).plusMonths(11));
         assertThat(editor.get("/ufficio/guide?filtro=da-rivedere").body()).doesNotContain("data-slug=\"" + slug + "\"");
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import it.comune.immigrati.platform.ClientThrottle;
+import it.comune.immigrati.platform.RateLimit;
 import it.comune.immigrati.questions.internal.Channel;
 import it.comune.immigrati.questions.internal.Downloads;
 import it.comune.immigrati.questions.internal.QuestionDesk;
@@ -17,10 +17,8 @@ import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +35,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Controller
 class CitizenQuestionController {
 
-    private final ClientThrottle linkGuesses;
+    private final RateLimit linkGuesses;
 
     private final QuestionDesk desk;
     private final QuestionsProperties settings;
@@ -60,7 +58,7 @@ class CitizenQuestionController {
         this.limits = limits;
         this.faqs = faqs;
         this.search = search;
-        this.linkGuesses = new ClientThrottle(aci.security().maxUnknownLinksPerClient(), aci.security().clientFailureWindow());
+        this.linkGuesses = RateLimit.of(aci.security().maxUnknownLinksPerClient(), aci.security().clientFailureWindow());
     }
 
     @GetMapping("/quesiti")
@@ -230,13 +228,13 @@ class CitizenQuestionController {
      */
     private Question question(String token, HttpServletRequest request) {
         String client = request.getRemoteAddr();
-        if (linkGuesses.refuses(client)) {
+        if (linkGuesses.exhausted(client)) {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
         }
         Optional<Question> question = desk.byToken(token);
         if (question.isEmpty()) {
             if (QuestionDesk.wellFormedToken(token)) { // a malformed link cannot match, so it reveals nothing
-                linkGuesses.failed(client);
+                linkGuesses.take(client);
             }
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
