@@ -128,7 +128,7 @@ class CitizenQuestionController {
             response.setStatus(HttpStatus.CONFLICT.value());
             return formView(form, List.of("questions.error.key-taken"), model);
         }
-        IntakeResult.Unavailable unavailable = (IntakeResult.Unavailable) result;
+        IntakeResult.Unavailable.class.cast(result); // the last of the sealed set: a new kind of result fails here
         // the resident keeps what they wrote and is told to retry
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(IntakeResult.Unavailable.RETRY_AFTER_SECONDS));

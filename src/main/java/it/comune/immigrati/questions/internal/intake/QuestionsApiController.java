@@ -141,7 +141,7 @@ class QuestionsApiController {
         if (result instanceof IntakeResult.KeyTaken) {
             return problem(HttpStatus.CONFLICT, List.of("questions.error.key-taken"), ui);
         }
-        IntakeResult.Unavailable unavailable = (IntakeResult.Unavailable) result;
+        IntakeResult.Unavailable.class.cast(result); // the last of the sealed set: a new kind of result fails here
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(IntakeResult.Unavailable.RETRY_AFTER_SECONDS))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
