@@ -24,17 +24,17 @@ class DailyDigest {
 
     private final ClusterJobs jobs;
     private final Clock clock;
-    private final QuestionStore store;
+    private final Inbox inbox;
     private final StaffDirectory staff;
     private final MailOutbox outbox;
     private final TransactionTemplate transactions;
     private final AciProperties properties;
 
-    DailyDigest(ClusterJobs jobs, Clock clock, QuestionStore store, StaffDirectory staff, MailOutbox outbox,
+    DailyDigest(ClusterJobs jobs, Clock clock, Inbox inbox, StaffDirectory staff, MailOutbox outbox,
             TransactionTemplate transactions, AciProperties properties) {
         this.jobs = jobs;
         this.clock = clock;
-        this.store = store;
+        this.inbox = inbox;
         this.staff = staff;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -52,7 +52,7 @@ class DailyDigest {
             if (!jobs.once("questions-digest", day)) {
                 return 0;
             }
-            QuestionRecords.InboxCounts counts = store.counts("");
+            QuestionRecords.InboxCounts counts = inbox.counts("");
             int queued = 0;
             for (StaffDirectory.StaffMember member : staff.activeMembers()) {
                 if (!member.roles().contains(StaffRole.SUPERVISOR)) {

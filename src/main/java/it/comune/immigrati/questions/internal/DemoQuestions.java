@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import it.comune.immigrati.platform.Installation;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.faq.Faqs;
 import it.comune.immigrati.site.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,8 +137,8 @@ class DemoQuestions implements ApplicationRunner {
     }
 
     private Question ask(String email, String name, Language language, String topic, boolean publish, String text) {
-        return desk.submit(new QuestionDesk.Submission(UUID.randomUUID(), email, name, language, topic, text, publish,
-                List.of(), "WEB", null));
+        return desk.submit(new QuestionDesk.Admitted(UUID.randomUUID(), email, name, language, topic, text, publish,
+                List.of(), Channel.WEB, null)).question();
     }
 
     private void faq(long questionId, String slug, String topic, String itQuestion, String itAnswer, String enQuestion,

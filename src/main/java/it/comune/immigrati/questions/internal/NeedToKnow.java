@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * ({@code aci.questions.mediators-see=all}). The same rule for the inbox (in SQL) and for one question.
  */
 @Component
-class NeedToKnow {
+public class NeedToKnow {
 
     /** What the office lets mediators see. */
     enum MediatorsSee {
@@ -26,12 +26,12 @@ class NeedToKnow {
      * One member's view: {@code protection} whether they see every protection case, {@code languages}
      * the languages of the unassigned questions they see, or null for every language.
      */
-    record Scope(String username, boolean protection, List<String> languages) {
+    public record Scope(String username, boolean protection, List<String> languages) {
 
         /** Everything: for the office's own jobs (the digest), never for a person. */
         static final Scope OFFICE = new Scope("", true, null);
 
-        boolean sees(Question question) {
+        public boolean sees(Question question) {
             boolean assigned = username.equals(question.assignedTo());
             if (question.protection() && !protection && !assigned) {
                 return false;
@@ -49,7 +49,7 @@ class NeedToKnow {
     }
 
     /** The scope of a signed-in member; someone the directory does not know (disabled meanwhile) sees nothing. */
-    Scope of(String username) {
+    public Scope of(String username) {
         return staff.member(username).map(member -> {
             Set<StaffRole> roles = member.roles();
             boolean mediatorOnly = roles.contains(StaffRole.MEDIATOR) && !roles.contains(StaffRole.OPERATOR)

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction: when a resident is told "received", the question and its confirmation are stored.
  */
 @Service
-class QuestionDesk {
+public class QuestionDesk {
 
     private final QuestionStore store;
     private final MailOutbox outbox;
@@ -40,9 +40,12 @@ class QuestionDesk {
     private final WorkingDays workingDays;
     private final NeedToKnow needToKnow;
     private final Clock clock;
+    private final ColleagueViews views;
 
     QuestionDesk(QuestionStore store, MailOutbox outbox, ApplicationEventPublisher events, AciProperties properties,
-            QuestionsProperties settings, WorkingDays workingDays, Clock clock, NeedToKnow needToKnow) {
+            QuestionsProperties settings, WorkingDays workingDays, Clock clock, NeedToKnow needToKnow,
+            ColleagueViews views) {
+        this.views = views;
         this.needToKnow = needToKnow;
         this.store = store;
         this.outbox = outbox;
@@ -53,18 +56,19 @@ class QuestionDesk {
         this.clock = clock;
     }
 
-    record Submission(UUID submissionKey, String email, String name, Language language, String topic, String text,
-            boolean publishConsent, List<NewAttachment> attachments, String channel, String mailMessageId,
+    /** A new question that has passed {@link QuestionIntake}, ready to be stored. */
+    public record Admitted(UUID submissionKey, String email, String name, Language language, String topic, String text,
+            boolean publishConsent, List<NewAttachment> attachments, Channel channel, String mailMessageId,
             boolean proofOfWork) {
 
-        Submission(UUID submissionKey, String email, String name, Language language, String topic, String text,
-                boolean publishConsent, List<NewAttachment> attachments, String channel, String mailMessageId) {
+        public Admitted(UUID submissionKey, String email, String name, Language language, String topic, String text,
+                boolean publishConsent, List<NewAttachment> attachments, Channel channel, String mailMessageId) {
             this(submissionKey, email, name, language, topic, text, publishConsent, attachments, channel, mailMessageId,
                     false);
         }
 
-        Submission withProofOfWork(boolean solved) {
-            return new Submission(submissionKey, email, name, language, topic, text, publishConsent, attachments, channel,
+        public Admitted withProofOfWork(boolean solved) {
+            return new Admitted(submissionKey, email, name, language, topic, text, publishConsent, attachments, channel,
                     mailMessageId, solved);
         }
     }
@@ -73,24 +77,29 @@ class QuestionDesk {
      * A submission key already used by another e-mail address: the request is refused (nothing is stored),
      * never answered with that question.
      */
-    static final class KeyTaken extends RuntimeException {
+    public static final class KeyTaken extends RuntimeException {
         KeyTaken() {
             super("submission key already used by another address", null, false, false);
         }
     }
 
+    /** A stored question; {@code first} is false when the submission key had stored it before. */
+    public record Stored(Question question, boolean first) {
+    }
+
     /**
      * Stores a new question and queues its confirmation; a repeated submission key returns the first
-     * question when it comes from the same address, and throws {@link KeyTaken} when not.
+     * question when it comes from the same address, and throws {@link KeyTaken} when not. Channels come
+     * through {@link QuestionIntake}, which applies the rules first.
      */
     @Transactional
-    Question submit(Submission submission) {
-        String code = "Q-" + LocalDate.now(clock).getYear() + "-" + String.format("%06d", store.nextNumber());
+    public Stored submit(Admitted submission) {
+        String code = new QuestionCode(LocalDate.now(clock).getYear(), store.nextNumber()).toString();
         Question question = store.insert(new QuestionStore.NewQuestion(submission.submissionKey(), submission.email(),
                 blankToNull(submission.name()), submission.language().code(), submission.topic(), submission.channel(),
                 submission.publishConsent(), dueAt()), code, Secrets.linkToken());
         if (!question.code().equals(code)) {
-            return question; // a double click: the first submission stands, nothing more to do
+            return new Stored(question, false); // a double click: the first submission stands, nothing more to do
         }
         long message = store.addMessage(question.id(), Kind.CITIZEN, null, submission.text(), submission.mailMessageId());
         submission.attachments().forEach(a -> store.addAttachment(message, a));
@@ -107,8 +116,8 @@ class QuestionDesk {
                 .inReplyTo(submission.mailMessageId())
                 .about("question", question.code()));
         events.publishEvent(new QuestionSubmitted(question.code(), question.topic(), question.language(),
-                question.channel()));
-        return question;
+                question.channel().name()));
+        return new Stored(question, true);
     }
 
     /** Ends every e-mail about a question, so a reply finds its question even without its headers. */
@@ -116,7 +125,7 @@ class QuestionDesk {
         return "[" + question.code() + "/" + question.accessToken().substring(0, 8) + "]";
     }
 
-    String privateLink(Question question) {
+    public String privateLink(Question question) {
         return properties.mail().publicBaseUrl() + "/quesiti/stato/" + question.accessToken();
     }
 
@@ -127,23 +136,23 @@ class QuestionDesk {
 
     // ---- the resident, through the private link ----
 
-    Optional<Question> byToken(String token) {
+    public Optional<Question> byToken(String token) {
         if (!wellFormedToken(token)) {
             return Optional.empty();
         }
         return store.byToken(token);
     }
 
-    static boolean wellFormedToken(String token) {
+    public static boolean wellFormedToken(String token) {
         return token != null && token.matches("[A-Za-z0-9_-]{22}");
     }
 
-    List<Message> publicThread(Question question) {
+    public List<Message> publicThread(Question question) {
         return store.thread(question.id(), false);
     }
 
     @Transactional
-    void addCitizenMessage(Question question, String text, List<NewAttachment> attachments, String mailMessageId) {
+    public void addCitizenMessage(Question question, String text, List<NewAttachment> attachments, String mailMessageId) {
         long message = store.addMessage(question.id(), Kind.CITIZEN, null, text, mailMessageId);
         attachments.forEach(a -> store.addAttachment(message, a));
         if (question.status() == Status.ANSWERED || question.status() == Status.WAITING
@@ -153,16 +162,16 @@ class QuestionDesk {
     }
 
     @Transactional
-    void rate(Question question, int rating, String comment) {
+    public void rate(Question question, int rating, String comment) {
         store.rate(question.id(), rating, blankToNull(comment));
     }
 
     @Transactional
-    void closeByResident(Question question) {
+    public void closeByResident(Question question) {
         store.setStatus(question.id(), Status.CLOSED);
     }
 
-    Optional<QuestionStore.AttachmentContent> attachment(Question question, long attachmentId) {
+    public Optional<QuestionStore.AttachmentContent> attachment(Question question, long attachmentId) {
         return store.attachment(question.id(), attachmentId);
     }
 
@@ -176,7 +185,7 @@ class QuestionDesk {
     Optional<Question> open(String code, String staff) {
         Optional<Question> question = visible(code, staff);
         question.ifPresent(q -> {
-            store.markViewed(q.id(), staff);
+            views.seen(q.id(), staff);
             events.publishEvent(new Audited(staff, "question.read", "question", q.code(), ""));
         });
         return question;
@@ -208,7 +217,7 @@ class QuestionDesk {
     }
 
     List<String> colleaguesViewing(Question question, String staff) {
-        return store.colleaguesViewing(question.id(), staff, settings.colleagueViewWindow());
+        return views.othersThan(question.id(), staff, settings.colleagueViewWindow());
     }
 
     @Transactional

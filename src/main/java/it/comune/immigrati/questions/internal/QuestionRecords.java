@@ -22,7 +22,7 @@ public final class QuestionRecords {
     }
 
     public record Question(long id, String code, String accessToken, String email, String name, String language,
-            String topic, String channel, Status status, String assignedTo, boolean protection, boolean publishConsent,
+            String topic, Channel channel, Status status, String assignedTo, boolean protection, boolean publishConsent,
             Instant dueAt, Instant lastMessageAt, Integer rating, String ratingComment, Instant closedAt,
             Instant createdAt) {
 

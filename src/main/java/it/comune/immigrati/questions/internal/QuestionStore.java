@@ -13,20 +13,20 @@ import java.util.UUID;
 
 import it.comune.immigrati.platform.Secrets;
 import it.comune.immigrati.questions.internal.QuestionRecords.Attachment;
-import it.comune.immigrati.questions.internal.QuestionRecords.InboxCounts;
-import it.comune.immigrati.questions.internal.QuestionRecords.InboxRow;
 import it.comune.immigrati.questions.internal.QuestionRecords.Kind;
 import it.comune.immigrati.questions.internal.QuestionRecords.Message;
 import it.comune.immigrati.questions.internal.QuestionRecords.NewAttachment;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import it.comune.immigrati.questions.internal.QuestionRecords.Status;
-import it.comune.immigrati.search.TextQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The desk's tables. */
+/**
+ * The rows of a question, its messages and their attachments. The inbox ({@link Inbox}), similar answers
+ * ({@link SimilarAnswers}) and who is looking ({@link ColleagueViews}) read the same tables in classes of their own.
+ */
 @Repository
-class QuestionStore {
+public class QuestionStore {
 
     private static final String QUESTION_COLUMNS = """
             id, code, access_token, email, name, language, topic, channel, status, assigned_to, protection,
@@ -38,7 +38,7 @@ class QuestionStore {
         this.jdbc = jdbc;
     }
 
-    record NewQuestion(UUID submissionKey, String email, String name, String language, String topic, String channel,
+    record NewQuestion(UUID submissionKey, String email, String name, String language, String topic, Channel channel,
             boolean publishConsent, Instant dueAt) {
     }
 
@@ -56,7 +56,7 @@ class QuestionStore {
                 RETURNING id
                 """).param("code", code).param("token", accessToken).param("key", question.submissionKey())
                 .param("email", question.email()).param("name", question.name()).param("language", question.language())
-                .param("topic", question.topic()).param("channel", question.channel())
+                .param("topic", question.topic()).param("channel", question.channel().name())
                 .param("publish", question.publishConsent()).param("due", Timestamp.from(question.dueAt()))
                 .query(Long.class).optional();
         if (id.isPresent()) {
@@ -77,12 +77,12 @@ class QuestionStore {
         return jdbc.sql("SELECT nextval('question_number')").query(Long.class).single();
     }
 
-    Optional<Question> byId(long id) {
+    public Optional<Question> byId(long id) {
         return jdbc.sql("SELECT " + QUESTION_COLUMNS + " FROM question WHERE id = :id").param("id", id)
                 .query(QuestionStore::question).optional();
     }
 
-    Optional<Question> byCode(String code) {
+    public Optional<Question> byCode(String code) {
         return jdbc.sql("SELECT " + QUESTION_COLUMNS + " FROM question WHERE code = :code").param("code", code)
                 .query(QuestionStore::question).optional();
     }
@@ -95,34 +95,6 @@ class QuestionStore {
     private Optional<Question> bySubmissionKey(UUID key) {
         return jdbc.sql("SELECT " + QUESTION_COLUMNS + " FROM question WHERE submission_key = :key").param("key", key)
                 .query(QuestionStore::question).optional();
-    }
-
-    /** Answered questions whose residents used the same words (any language, accents folded), best first. */
-    List<QuestionRecords.Similar> similarAnswered(long questionId, String text, int limit) {
-        // folded first, then cut into letters and digits: folding a built query can make syntax of it (ŉ → 'n)
-        String folded = jdbc.sql("SELECT unaccent(:text)").param("text", text).query(String.class).single();
-        List<String> words = java.util.Arrays.stream(folded.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() > 3).distinct()
-                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(8).toList();
-        if (words.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                WITH q AS (SELECT to_tsquery('simple', :query) AS query),
-                -- the most recent matches only: ranking every message that shares a common word would not scale
-                recent AS (SELECT m.question_id, m.body, m.words FROM question_message m, q
-                           WHERE m.kind = 'CITIZEN' AND m.words @@ q.query AND m.question_id <> :id
-                           ORDER BY m.id DESC LIMIT 2000)
-                SELECT qu.code, left(r.body, 300) AS asked,
-                       (SELECT left(a.body, 600) FROM question_message a
-                        WHERE a.question_id = qu.id AND a.kind = 'ANSWER' ORDER BY a.id DESC LIMIT 1) AS answered
-                FROM recent r JOIN question qu ON qu.id = r.question_id, q
-                WHERE qu.anonymised_at IS NULL AND NOT qu.protection -- a protection case is need-to-know
-                  AND EXISTS (SELECT 1 FROM question_message a WHERE a.question_id = qu.id AND a.kind = 'ANSWER')
-                ORDER BY ts_rank(r.words, q.query) DESC, qu.id DESC
-                LIMIT :limit
-                """).param("query", TextQuery.anyOf(words)).param("id", questionId).param("limit", limit)
-                .query((rs, n) -> new QuestionRecords.Similar(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
     List<Question> othersFrom(String email, long exceptId) {
@@ -159,7 +131,7 @@ class QuestionStore {
                 .param("sha", Secrets.sha256(attachment.content())).param("content", attachment.content()).update();
     }
 
-    List<Message> thread(long questionId, boolean withNotes) {
+    public List<Message> thread(long questionId, boolean withNotes) {
         Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT a.id, a.message_id, a.file_name, a.content_type, a.size_bytes
@@ -178,10 +150,10 @@ class QuestionStore {
                 .list();
     }
 
-    record AttachmentContent(String fileName, String contentType, byte[] content) {
+    public record AttachmentContent(String fileName, String contentType, byte[] content) {
     }
 
-    Optional<AttachmentContent> attachment(long questionId, long attachmentId) {
+    public Optional<AttachmentContent> attachment(long questionId, long attachmentId) {
         return jdbc.sql("""
                 SELECT a.file_name, a.content_type, a.content
                 FROM question_attachment a JOIN question_message m ON m.id = a.message_id
@@ -236,170 +208,11 @@ class QuestionStore {
                 .param("rating", rating).param("comment", comment).param("id", id).update();
     }
 
-    void markViewed(long questionId, String username) {
-        jdbc.sql("""
-                INSERT INTO question_view (question_id, username) VALUES (:q, :u)
-                ON CONFLICT (question_id, username) DO UPDATE SET seen_at = now()
-                """).param("q", questionId).param("u", username).update();
-    }
-
-    List<String> colleaguesViewing(long questionId, String username, java.time.Duration window) {
-        return jdbc.sql("""
-                SELECT username FROM question_view
-                WHERE question_id = :q AND username <> :u AND seen_at > now() - make_interval(secs => :window)
-                ORDER BY username
-                """).param("q", questionId).param("u", username).param("window", (double) window.toSeconds())
-                .query(String.class).list();
-    }
-
-    /** Inbox filters; {@code view} is one of new, mine, waiting, answered, closed, overdue, protection, open. */
-    record InboxQuery(String view, String topic, String language, String text, String username, Instant before,
-            Long beforeId, int limit, NeedToKnow.Scope scope) {
-
-        /** The whole office's inbox, for its own jobs and tests of the queries. */
-        InboxQuery(String view, String topic, String language, String text, String username, Instant before,
-                Long beforeId, int limit) {
-            this(view, topic, language, text, username, before, beforeId, limit, NeedToKnow.Scope.OFFICE);
-        }
-    }
-
-    /** The questions a scope may see (see {@link NeedToKnow}), as SQL on the table aliased {@code alias}. */
-    private static String visible(NeedToKnow.Scope scope, String alias) {
-        String clause = "";
-        if (!scope.protection()) {
-            clause += " AND (NOT " + alias + "protection OR " + alias + "assigned_to = :viewer)";
-        }
-        if (scope.languages() != null) {
-            clause += " AND (" + alias + "assigned_to = :viewer OR " + alias + "language = ANY(:viewerLanguages))";
-        }
-        return clause;
-    }
-
-    private static JdbcClient.StatementSpec bindScope(JdbcClient.StatementSpec statement, NeedToKnow.Scope scope) {
-        statement = statement.param("viewer", scope.username());
-        return scope.languages() == null ? statement
-                : statement.param("viewerLanguages", scope.languages().toArray(String[]::new));
-    }
-
-    /** Newest questions in which a text search looks first (see {@link #inbox}). */
-    private static final int SEARCH_WINDOW = 2_000;
-
-    /**
-     * One page of the inbox. A search for a word of the text is answered in two ways: a common word is
-     * found among the newest questions by checking each one's messages, newest first; only when that
-     * window does not fill the page is every matching message found through the trigram index (which, for
-     * a common word, means reading thousands of messages: 0.5 s at 100,000 questions).
-     */
-    List<InboxRow> inbox(InboxQuery query) {
-        boolean wordSearch = !query.text().isEmpty() && !query.text().toUpperCase(java.util.Locale.ROOT).matches("Q-\\d{4}-\\d{6}")
-                && !query.text().contains("@");
-        if (wordSearch) {
-            List<InboxRow> recent = inbox(query, true);
-            if (recent.size() >= query.limit()) {
-                return recent;
-            }
-        }
-        return inbox(query, false);
-    }
-
-    private List<InboxRow> inbox(InboxQuery query, boolean recentOnly) {
-        StringBuilder where = new StringBuilder("WHERE true");
-        switch (query.view()) {
-            case "new" -> where.append(" AND q.status = 'NEW'");
-            case "mine" -> where.append(" AND q.assigned_to = :user AND q.status <> 'CLOSED'");
-            case "waiting" -> where.append(" AND q.status = 'WAITING'");
-            case "answered" -> where.append(" AND q.status = 'ANSWERED'");
-            case "closed" -> where.append(" AND q.status = 'CLOSED'");
-            case "overdue" -> where.append(" AND q.status IN ('NEW', 'OPEN') AND q.due_at < now()");
-            case "protection" -> where.append(" AND q.protection AND q.status <> 'CLOSED'");
-            case "spam" -> where.append(" AND q.spam");
-            default -> where.append(" AND q.status <> 'CLOSED'");
-        }
-        boolean spamView = "spam".equals(query.view());
-        if (!spamView) {
-            where.append(" AND NOT q.spam");
-        }
-        if (!query.topic().isEmpty()) {
-            where.append(" AND q.topic = :topic");
-        }
-        if (!query.language().isEmpty()) {
-            where.append(" AND q.language = :language");
-        }
-        String cursor = query.before() == null ? "" : " AND (last_message_at, id) < (:before, :beforeId)";
-        if (!query.text().isEmpty()) {
-            // the shape of what was typed picks the one index that can answer it
-            if (query.text().toUpperCase(java.util.Locale.ROOT).matches("Q-\\d{4}-\\d{6}")) {
-                where.append(" AND q.code = upper(:text)");
-            } else if (query.text().contains("@")) {
-                where.append(" AND lower(q.email) = lower(:text)");
-            } else if (recentOnly) {
-                // a scalar subquery is checked row by row, newest first, and stops at the first match
-                where.append(" AND q.id IN (SELECT id FROM question WHERE " + (spamView ? "spam" : "NOT spam") + cursor
-                        + " ORDER BY last_message_at DESC, id DESC LIMIT " + SEARCH_WINDOW + ")"
-                        + " AND (q.name ILIKE '%' || :text || '%' OR coalesce((SELECT true FROM question_message m"
-                        + " WHERE m.question_id = q.id AND m.body ILIKE '%' || :text || '%' LIMIT 1), false))");
-            } else {
-                where.append(" AND (q.name ILIKE '%' || :text || '%' OR EXISTS (SELECT 1 FROM question_message m"
-                        + " WHERE m.question_id = q.id AND m.body ILIKE '%' || :text || '%'))");
-            }
-        }
-        if (query.before() != null) {
-            where.append(" AND (q.last_message_at, q.id) < (:before, :beforeId)");
-        }
-        where.append(visible(query.scope(), "q."));
-        var statement = jdbc.sql("""
-                SELECT q.id, q.code, q.email, q.name, q.language, q.topic, q.status, q.assigned_to, q.protection,
-                       q.due_at, q.last_message_at,
-                       (SELECT left(m.body, 160) FROM question_message m
-                        WHERE m.question_id = q.id AND m.kind = 'CITIZEN' ORDER BY m.id LIMIT 1) AS excerpt
-                FROM question q
-                """ + where + " ORDER BY q.last_message_at DESC, q.id DESC LIMIT :limit")
-                .param("user", query.username()).param("limit", query.limit());
-        statement = bindScope(statement, query.scope());
-        if (!query.topic().isEmpty()) {
-            statement = statement.param("topic", query.topic());
-        }
-        if (!query.language().isEmpty()) {
-            statement = statement.param("language", query.language());
-        }
-        if (!query.text().isEmpty()) {
-            statement = statement.param("text", query.text());
-        }
-        if (query.before() != null) {
-            statement = statement.param("before", Timestamp.from(query.before())).param("beforeId", query.beforeId());
-        }
-        return statement.query((rs, n) -> new InboxRow(rs.getLong("id"), rs.getString("code"), rs.getString("email"),
-                rs.getString("name"), rs.getString("language"), rs.getString("topic"),
-                Status.valueOf(rs.getString("status")), rs.getString("assigned_to"), rs.getBoolean("protection"),
-                instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("last_message_at")), rs.getString("excerpt")))
-                .list();
-    }
-
-    /** Each count from its own index (spam questions are always closed, so only "closed" needs to exclude them). */
-    InboxCounts counts(String username) {
-        return counts(username, NeedToKnow.Scope.OFFICE);
-    }
-
-    /** The counts of what {@code scope} may see: a count must not tell of questions one may not open. */
-    InboxCounts counts(String username, NeedToKnow.Scope scope) {
-        String visible = visible(scope, "");
-        return bindScope(jdbc.sql("""
-                SELECT (SELECT count(*) FROM question WHERE status = 'NEW'%1$s),
-                       (SELECT count(*) FROM question WHERE assigned_to = :user AND status <> 'CLOSED'%1$s),
-                       (SELECT count(*) FROM question WHERE status = 'WAITING'%1$s),
-                       (SELECT count(*) FROM question WHERE status = 'ANSWERED'%1$s),
-                       (SELECT count(*) FROM question WHERE status = 'CLOSED' AND NOT spam%1$s),
-                       (SELECT count(*) FROM question WHERE status IN ('NEW', 'OPEN') AND due_at < now()%1$s),
-                       (SELECT count(*) FROM question WHERE protection AND status <> 'CLOSED'%1$s)
-                """.formatted(visible)), scope).param("user", username).query((rs, n) -> new InboxCounts(rs.getLong(1),
-                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
-    }
-
     static Question question(ResultSet rs, int row) throws SQLException {
         int ratingValue = rs.getInt("rating");
         Integer rating = rs.wasNull() ? null : ratingValue;
         return new Question(rs.getLong("id"), rs.getString("code"), rs.getString("access_token"), rs.getString("email"),
-                rs.getString("name"), rs.getString("language"), rs.getString("topic"), rs.getString("channel"),
+                rs.getString("name"), rs.getString("language"), rs.getString("topic"), Channel.valueOf(rs.getString("channel")),
                 Status.valueOf(rs.getString("status")), rs.getString("assigned_to"), rs.getBoolean("protection"),
                 rs.getBoolean("publish_consent"), instant(rs.getTimestamp("due_at")),
                 instant(rs.getTimestamp("last_message_at")), rating,
@@ -407,7 +220,7 @@ class QuestionStore {
                 instant(rs.getTimestamp("created_at")));
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 

@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions.internal;
 
+import it.comune.immigrati.questions.internal.faq.Faqs;
 import it.comune.immigrati.search.SearchKind;
 import it.comune.immigrati.site.NavigationItem;
 import it.comune.immigrati.site.Route;

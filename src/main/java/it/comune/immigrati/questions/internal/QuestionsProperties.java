@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  * The desk's settings, under {@code aci.questions}. Its topics are the site's ({@code aci.topics}).
  */
 @ConfigurationProperties("aci.questions")
-record QuestionsProperties(
+public record QuestionsProperties(
         @DefaultValue("5") int answerWithinWorkingDays,
         @DefaultValue("3") int maxAttachments,
         @DefaultValue("10MB") DataSize maxAttachmentSize,
@@ -27,5 +27,5 @@ record QuestionsProperties(
         @DefaultValue("10") int privateUploadsPerHour,
         @DefaultValue("assigned-and-languages") NeedToKnow.MediatorsSee mediatorsSee) {
 
-    static final String FALLBACK_TOPIC = "altro";
+    public static final String FALLBACK_TOPIC = "altro";
 }

@@ -10,6 +10,7 @@ import it.comune.immigrati.mail.MailOutbox;
 import it.comune.immigrati.questions.internal.QuestionRecords.InboxRow;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import it.comune.immigrati.questions.internal.QuestionRecords.Status;
+import it.comune.immigrati.questions.internal.intake.Attachments;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -30,12 +31,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/ufficio/quesiti")
 class StaffQuestionController {
 
-    static final List<String> VIEWS = List.of("open", "new", "mine", "waiting", "answered", "overdue", "protection",
-            "closed", "spam");
     private static final int PAGE = 50;
 
     private final QuestionDesk desk;
-    private final QuestionStore store;
+    private final Inbox inbox;
+    private final SimilarAnswers similar;
     private final QuestionsProperties settings;
     private final java.util.List<String> topics;
     private final StaffDirectory staff;
@@ -46,7 +46,7 @@ class StaffQuestionController {
     private final it.comune.immigrati.site.UiFactory ui;
     private final NeedToKnow needToKnow;
 
-    StaffQuestionController(it.comune.immigrati.platform.AciProperties aci, QuestionDesk desk, QuestionStore store, QuestionsProperties settings, StaffDirectory staff,
+    StaffQuestionController(it.comune.immigrati.platform.AciProperties aci, QuestionDesk desk, Inbox inbox, SimilarAnswers similar, QuestionsProperties settings, StaffDirectory staff,
             MailOutbox outbox, Attachments attachments, CannedAnswers canned, it.comune.immigrati.search.Search search,
             it.comune.immigrati.site.UiFactory ui, NeedToKnow needToKnow) {
         this.needToKnow = needToKnow;
@@ -55,7 +55,8 @@ class StaffQuestionController {
         this.search = search;
         this.ui = ui;
         this.desk = desk;
-        this.store = store;
+        this.inbox = inbox;
+        this.similar = similar;
         this.settings = settings;
         this.staff = staff;
         this.outbox = outbox;
@@ -67,17 +68,17 @@ class StaffQuestionController {
             @RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) Instant before, @RequestParam(required = false) Long beforeId,
             Principal user, Model model) {
-        String chosen = VIEWS.contains(view) ? view : "open";
+        InboxView chosen = InboxView.of(view);
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
         NeedToKnow.Scope scope = needToKnow.of(user.getName());
-        List<InboxRow> rows = store.inbox(new QuestionStore.InboxQuery(chosen,
+        List<InboxRow> rows = inbox.page(new Inbox.Query(chosen,
                 topics.contains(topic) ? topic : "", Language.byCode(language).isPresent() ? language : "",
                 text, user.getName(), before, beforeId, PAGE + 1, scope));
         boolean more = rows.size() > PAGE;
         model.addAttribute("rows", more ? rows.subList(0, PAGE) : rows);
         model.addAttribute("next", more ? rows.get(PAGE - 1) : null);
-        model.addAttribute("counts", store.counts(user.getName(), scope));
-        model.addAttribute("view", chosen);
+        model.addAttribute("counts", inbox.counts(user.getName(), scope));
+        model.addAttribute("view", chosen.param());
         model.addAttribute("topic", topic);
         model.addAttribute("language", language);
         model.addAttribute("q", text);
@@ -113,7 +114,7 @@ class StaffQuestionController {
         List<QuestionRecords.Message> citizen = desk.staffThread(question).stream()
                 .filter(m -> m.kind() == QuestionRecords.Kind.CITIZEN).toList();
         String asked = citizen.isEmpty() ? "" : citizen.get(0).body();
-        model.addAttribute("similar", store.similarAnswered(question.id(), asked, 5));
+        model.addAttribute("similar", similar.to(question.id(), asked, 5));
         model.addAttribute("relatedFaq", search.search(asked.length() > 300 ? asked.substring(0, 300) : asked,
                 Language.byCode(question.language()).orElse(Language.DEFAULT), List.of(), null, 5).hits());
         return "questions/question";
@@ -222,7 +223,7 @@ class StaffQuestionController {
     String merge(@PathVariable String code, @RequestParam(defaultValue = "") String into, Principal user,
             RedirectAttributes redirect) {
         Question duplicate = existing(code, user);
-        var target = desk.visible(into.strip().toUpperCase(java.util.Locale.ROOT), user.getName());
+        var target = QuestionCode.parse(into).flatMap(c -> desk.visible(c.toString(), user.getName()));
         if (target.isEmpty() || target.get().id() == duplicate.id() || target.get().closed()) {
             redirect.addFlashAttribute("problem", "questions.staff.error.merge");
             return "redirect:/ufficio/quesiti/" + code;
@@ -235,7 +236,7 @@ class StaffQuestionController {
     @GetMapping("/{code}/allegati/{id}")
     ResponseEntity<byte[]> attachment(@PathVariable String code, @PathVariable long id, Principal user) {
         Question question = existing(code, user);
-        return CitizenQuestionController.download(desk.staffAttachment(question, id, user.getName())
+        return Downloads.of(desk.staffAttachment(question, id, user.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 

@@ -72,7 +72,7 @@ class InboxToolsTest {
     }
 
     @Autowired
-    QuestionStore store;
+    Inbox inbox;
 
     /**
      * A word found in more questions than a page holds: the first page comes from the newest questions
@@ -95,10 +95,10 @@ class InboxToolsTest {
                 WHERE m.body LIKE :w ORDER BY q.last_message_at DESC, q.id DESC""").param("w", "%" + word + "%")
                 .query(String.class).list();
         assertThat(expected).hasSize(55);
-        List<QuestionRecords.InboxRow> first = store.inbox(new QuestionStore.InboxQuery("open", "", "", word, "x", null, null, 51));
+        List<QuestionRecords.InboxRow> first = inbox.page(new Inbox.Query(InboxView.OPEN, "", "", word, "x", null, null, 51));
         assertThat(first).extracting(QuestionRecords.InboxRow::code).containsExactlyElementsOf(expected.subList(0, 51));
         QuestionRecords.InboxRow last = first.get(49);
-        List<QuestionRecords.InboxRow> next = store.inbox(new QuestionStore.InboxQuery("open", "", "", word, "x",
+        List<QuestionRecords.InboxRow> next = inbox.page(new Inbox.Query(InboxView.OPEN, "", "", word, "x",
                 last.lastMessageAt(), last.id(), 51));
         assertThat(next).extracting(QuestionRecords.InboxRow::code).containsExactlyElementsOf(expected.subList(50, 55));
     }

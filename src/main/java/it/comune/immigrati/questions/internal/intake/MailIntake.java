@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,8 +14,13 @@ import java.util.regex.Pattern;
 import it.comune.immigrati.mail.InboundMailHandler;
 import it.comune.immigrati.mail.MailOutbox;
 import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.questions.internal.Channel;
+import it.comune.immigrati.questions.internal.QuestionCode;
+import it.comune.immigrati.questions.internal.QuestionDesk;
 import it.comune.immigrati.questions.internal.QuestionRecords.NewAttachment;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.QuestionStore;
+import it.comune.immigrati.questions.internal.QuestionsProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -30,26 +35,28 @@ import org.springframework.stereotype.Component;
 @Component
 class MailIntake implements InboundMailHandler {
 
-    static final Pattern MARKER = Pattern.compile("\\[(Q-\\d{4}-\\d{6})/([A-Za-z0-9_-]{8})]");
-    private static final Pattern CODE = Pattern.compile("\\b(Q-\\d{4}-\\d{6})\\b");
+    static final Pattern MARKER = Pattern.compile("\\[(" + QuestionCode.REGEX + ")/([A-Za-z0-9_-]{8})]");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
+    /** The client of every e-mail for the hourly allowances: the address is what counts. */
+    static final String CLIENT = "mail";
+
     private final QuestionDesk desk;
+    private final QuestionIntake intake;
+    private final Attachments attachments;
     private final QuestionStore store;
     private final MailOutbox outbox;
     private final LanguageGuess languages;
-    private final SubmissionLimits limits;
-    private final QuestionsProperties settings;
     private final Set<String> ownAddresses;
 
-    MailIntake(QuestionDesk desk, QuestionStore store, MailOutbox outbox, LanguageGuess languages,
-            SubmissionLimits limits, QuestionsProperties settings, AciProperties properties) {
+    MailIntake(QuestionDesk desk, QuestionIntake intake, Attachments attachments, QuestionStore store, MailOutbox outbox,
+            LanguageGuess languages, AciProperties properties) {
         this.desk = desk;
+        this.intake = intake;
+        this.attachments = attachments;
         this.store = store;
         this.outbox = outbox;
         this.languages = languages;
-        this.limits = limits;
-        this.settings = settings;
         this.ownAddresses = Set.of(properties.mail().deskAddress().toLowerCase(Locale.ROOT),
                 address(properties.mail().from()).toLowerCase(Locale.ROOT));
     }
@@ -70,25 +77,26 @@ class MailIntake implements InboundMailHandler {
             }
             String text = MailParts.text(message);
             String messageId = message.getMessageID();
-            List<NewAttachment> files = keptFiles(message);
+            List<Submission.Upload> files = MailParts.files(message).stream()
+                    .map(f -> Submission.Upload.of(f.name(), f.content())).toList();
+            // what the e-mail channel's rule keeps of them, the same for a reply as for a new question
+            ChannelRules.Rule rule = intake.rule(Channel.EMAIL);
+            List<NewAttachment> kept = attachments.check(files, rule).files();
             Optional<Question> existing = thread(message, text, email);
             if (existing.isPresent()) {
-                String body = text.isBlank() ? "(" + files.size() + " file)" : text;
-                desk.addCitizenMessage(existing.get(), truncate(body), files, messageId);
+                String body = text.isBlank() ? "(" + kept.size() + " file)" : text;
+                desk.addCitizenMessage(existing.get(), rule.keep(body), kept, messageId);
                 return Result.processed("added to " + existing.get().code());
             }
-            if (text.isBlank() && files.isEmpty()) {
+            if (text.isBlank() && kept.isEmpty()) {
                 return Result.ignored("empty message");
             }
-            if (!limits.allow("mail", email)) {
-                return Result.ignored("too many questions from " + email + " in the last hour: not answered");
-            }
             String subject = message.getSubject() == null ? "" : message.getSubject().strip();
-            String body = subject.isEmpty() ? text : subject + "\n\n" + text;
-            Question question = desk.submit(new QuestionDesk.Submission(UUID.randomUUID(), email, from.getPersonal(),
-                    languages.of(text.isBlank() ? subject : text), QuestionsProperties.FALLBACK_TOPIC, truncate(body), false,
-                    files, "EMAIL", messageId));
-            return Result.processed("new question " + question.code());
+            IntakeResult result = intake.accept(new Submission(Channel.EMAIL, UUID.randomUUID(), email, from.getPersonal(),
+                    languages.of(text.isBlank() ? subject : text).code(), QuestionsProperties.FALLBACK_TOPIC,
+                    subject.isEmpty() ? text : subject + "\n\n" + text, false, false, files, null, null, messageId),
+                    CLIENT);
+            return outcome(result, email);
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("unreadable message: " + e.getMessage(), e);
         }
@@ -120,11 +128,8 @@ class MailIntake implements InboundMailHandler {
                 return byMarker;
             }
         }
-        Matcher code = CODE.matcher(message.getSubject() == null ? "" : message.getSubject());
-        if (code.find()) {
-            return store.byCode(code.group(1)).filter(q -> q.email().equalsIgnoreCase(email));
-        }
-        return Optional.empty();
+        return QuestionCode.findIn(message.getSubject()).flatMap(code -> store.byCode(code.toString()))
+                .filter(q -> q.email().equalsIgnoreCase(email));
     }
 
     /** The quoted part of a reply is dropped from the text, but the marker may sit in it. */
@@ -137,16 +142,22 @@ class MailIntake implements InboundMailHandler {
         }
     }
 
-    private List<NewAttachment> keptFiles(MimeMessage message) throws MessagingException, IOException {
-        List<NewAttachment> kept = new ArrayList<>();
-        for (MailParts.File file : MailParts.files(message)) {
-            if (kept.size() >= settings.maxAttachments() * 2 || file.content().length > settings.maxAttachmentSize().toBytes()) {
-                continue;
-            }
-            FileTypes.detect(file.content()).ifPresent(type ->
-                    kept.add(new NewAttachment(Attachments.safeName(file.name(), type), type, file.content())));
+    private static Result outcome(IntakeResult result, String email) {
+        if (result instanceof IntakeResult.Accepted accepted) {
+            return Result.processed("new question " + accepted.question().code());
         }
-        return kept;
+        if (result instanceof IntakeResult.Refused refused) {
+            return Result.ignored("refused by the intake rules " + refused.errors() + ": not answered");
+        }
+        if (result instanceof IntakeResult.Limited) {
+            return Result.ignored("too many questions from " + email + " in the last hour: not answered");
+        }
+        if (result instanceof IntakeResult.Unavailable unavailable) {
+            // as before the pipeline: thrown, so the poller's transaction (and the message's mark) rolls back
+            throw unavailable.failure();
+        }
+        // a fresh random key: neither a duplicate nor a key taken can come back
+        throw new IllegalStateException("unexpected intake result for an e-mail: " + result);
     }
 
     private static InternetAddress sender(MimeMessage message) throws MessagingException {
@@ -164,9 +175,5 @@ class MailIntake implements InboundMailHandler {
         } catch (jakarta.mail.internet.AddressException e) {
             return mailbox;
         }
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= 20000 ? text : text.substring(0, 20000);
     }
 }

@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.privacy;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -9,13 +9,16 @@ import java.util.Map;
 import it.comune.immigrati.platform.ClusterJobs;
 import it.comune.immigrati.platform.PersonalData;
 import it.comune.immigrati.platform.Secrets;
+import it.comune.immigrati.questions.internal.QuestionRecords;
 import it.comune.immigrati.questions.internal.QuestionRecords.Message;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.QuestionStore;
+import it.comune.immigrati.questions.internal.QuestionsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.privacy;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * phone numbers, Italian tax codes, IBANs, document numbers, dates, and the requester's own name. An
  * editor still reads every draft: this catches what is easy to miss, it does not replace the review.
  */
-final class Anonymiser {
+public final class Anonymiser {
 
     private static final Map<Pattern, String> RULES = new LinkedHashMap<>();
 
@@ -29,7 +29,7 @@ final class Anonymiser {
     private Anonymiser() {
     }
 
-    static String anonymise(String text, String requesterName) {
+    public static String anonymise(String text, String requesterName) {
         String result = text == null ? "" : text;
         for (Map.Entry<Pattern, String> rule : RULES.entrySet()) {
             result = rule.getKey().matcher(result).replaceAll(rule.getValue());
@@ -48,7 +48,7 @@ final class Anonymiser {
         return result;
     }
 
-    static String slugFrom(String text, long id) {
+    public static String slugFrom(String text, long id) {
         String ascii = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         String[] words = ascii.split("-");

@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.privacy;
 
 import org.junit.jupiter.api.Test;
 

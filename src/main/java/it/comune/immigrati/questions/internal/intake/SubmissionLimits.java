@@ -1,8 +1,9 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.util.Locale;
 
 import it.comune.immigrati.platform.RateLimit;
+import it.comune.immigrati.questions.internal.QuestionsProperties;
 import org.springframework.stereotype.Component;
 
 /**

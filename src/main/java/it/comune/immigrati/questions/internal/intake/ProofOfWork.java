@@ -1,10 +1,11 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import it.comune.immigrati.questions.internal.QuestionsProperties;
 import org.altcha.altcha.Altcha;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;

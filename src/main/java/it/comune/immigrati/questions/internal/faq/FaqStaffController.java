@@ -1,12 +1,15 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.faq;
 
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 
-import it.comune.immigrati.questions.internal.FaqRecords.Faq;
-import it.comune.immigrati.questions.internal.FaqRecords.FaqText;
+import it.comune.immigrati.questions.internal.NeedToKnow;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.QuestionStore;
+import it.comune.immigrati.questions.internal.QuestionsProperties;
+import it.comune.immigrati.questions.internal.faq.FaqRecords.Faq;
+import it.comune.immigrati.questions.internal.faq.FaqRecords.FaqText;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;

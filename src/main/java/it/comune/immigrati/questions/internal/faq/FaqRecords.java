@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.faq;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.faq;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import it.comune.immigrati.platform.Audited;
-import it.comune.immigrati.questions.internal.FaqRecords.Faq;
-import it.comune.immigrati.questions.internal.FaqRecords.FaqText;
-import it.comune.immigrati.questions.internal.FaqRecords.ShownFaq;
 import it.comune.immigrati.questions.internal.QuestionRecords.Kind;
 import it.comune.immigrati.questions.internal.QuestionRecords.Message;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.QuestionStore;
+import it.comune.immigrati.questions.internal.faq.FaqRecords.Faq;
+import it.comune.immigrati.questions.internal.faq.FaqRecords.FaqText;
+import it.comune.immigrati.questions.internal.faq.FaqRecords.ShownFaq;
+import it.comune.immigrati.questions.internal.privacy.Anonymiser;
 import it.comune.immigrati.search.SearchIndex;
 import it.comune.immigrati.site.Language;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,9 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the site search, withdrawing takes it out.
  */
 @Service
-class Faqs {
+public class Faqs {
 
-    static final String SEARCH_KIND = "faq";
+    public static final String SEARCH_KIND = "faq";
 
     private final JdbcClient jdbc;
     private final QuestionStore questions;
@@ -51,7 +53,7 @@ class Faqs {
     }
 
     @Transactional
-    long draftFrom(Question question, String staff) {
+    public long draftFrom(Question question, String staff) {
         List<Message> thread = questions.thread(question.id(), false);
         if (!canPublish(question, thread)) {
             throw new IllegalStateException("Question " + question.code() + " cannot be published");
@@ -74,7 +76,7 @@ class Faqs {
     }
 
     @Transactional
-    void saveText(long id, Language language, String question, String answer, String staff) {
+    public void saveText(long id, Language language, String question, String answer, String staff) {
         jdbc.sql("""
                 INSERT INTO faq_text (faq_id, language, question, answer, updated_by)
                 VALUES (:id, :language, :question, :answer, :staff)
@@ -87,7 +89,7 @@ class Faqs {
     }
 
     @Transactional
-    void update(long id, String slug, String topic, String staff) {
+    public void update(long id, String slug, String topic, String staff) {
         jdbc.sql("UPDATE faq SET slug = :slug, topic = :topic, updated_at = now() WHERE id = :id")
                 .param("slug", slug).param("topic", topic).param("id", id).update();
         byId(id).filter(Faq::published).ifPresent(faq -> {
@@ -98,7 +100,7 @@ class Faqs {
     }
 
     @Transactional
-    void publish(long id, String staff) {
+    public void publish(long id, String staff) {
         jdbc.sql("UPDATE faq SET status = 'PUBLISHED', published_at = now(), updated_at = now() WHERE id = :id")
                 .param("id", id).update();
         indexAll(byId(id).orElseThrow());
@@ -119,11 +121,11 @@ class Faqs {
         }
     }
 
-    Optional<Faq> byId(long id) {
+    public Optional<Faq> byId(long id) {
         return load("WHERE f.id = :key", id).stream().findFirst();
     }
 
-    Optional<Faq> bySlug(String slug) {
+    public Optional<Faq> bySlug(String slug) {
         return load("WHERE f.slug = :key", slug).stream().findFirst();
     }
 
@@ -136,7 +138,7 @@ class Faqs {
     }
 
     /** Published FAQ in the visitor's language, Italian where there is no translation; by topic. */
-    List<ShownFaq> publishedIn(Language language) {
+    public List<ShownFaq> publishedIn(Language language) {
         return byTopic(published(), language);
     }
 
@@ -144,7 +146,7 @@ class Faqs {
      * The same list for pages that show only the questions: the answers are not loaded (at 10,000 FAQ
      * they were tens of megabytes per rendering of the list).
      */
-    List<ShownFaq> publishedQuestionsIn(Language language) {
+    public List<ShownFaq> publishedQuestionsIn(Language language) {
         return byTopic(load("WHERE f.status = 'PUBLISHED' AND :key IS NOT NULL", "published", false), language);
     }
 
@@ -154,7 +156,7 @@ class Faqs {
                 .toList();
     }
 
-    static ShownFaq shown(Faq faq, Language language) {
+    public static ShownFaq shown(Faq faq, Language language) {
         FaqText text = faq.text(language);
         if (text != null) {
             return new ShownFaq(faq, text, false);

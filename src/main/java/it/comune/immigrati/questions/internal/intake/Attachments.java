@@ -1,37 +1,54 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import it.comune.immigrati.questions.internal.Channel;
 import it.comune.immigrati.questions.internal.QuestionRecords.NewAttachment;
+import it.comune.immigrati.questions.internal.intake.Submission.Upload;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Checks uploaded files against the desk's rules: how many, how big, and what they really are. */
+/**
+ * Checks files against a channel's rules ({@link ChannelRules}): how many, how big, and what they really
+ * are ({@link FileTypes}, by content). A form is refused with the reasons; an e-mail keeps what passes.
+ */
 @Component
-class Attachments {
+public class Attachments {
 
-    private final QuestionsProperties settings;
+    private final ChannelRules channels;
 
-    Attachments(QuestionsProperties settings) {
-        this.settings = settings;
+    Attachments(ChannelRules channels) {
+        this.channels = channels;
     }
 
-    record Checked(List<NewAttachment> files, List<String> errors) {
+    public record Checked(List<NewAttachment> files, List<String> errors) {
     }
 
-    Checked check(List<MultipartFile> uploads) {
+    /** Files uploaded through a web page (a new question, a message on the private page, a staff answer). */
+    public Checked check(List<MultipartFile> uploads) {
+        return check(uploads(uploads), channels.of(Channel.WEB));
+    }
+
+    static List<Upload> uploads(List<MultipartFile> uploads) {
+        return uploads == null ? List.of() : uploads.stream().filter(f -> f != null && !f.isEmpty())
+                .map(f -> new Upload(f.getOriginalFilename(), f.getSize(), f::getBytes)).toList();
+    }
+
+    Checked check(List<Upload> uploads, ChannelRules.Rule rule) {
         List<NewAttachment> files = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        List<MultipartFile> present = uploads.stream().filter(f -> f != null && !f.isEmpty()).toList();
-        if (present.size() > settings.maxAttachments()) {
+        if (rule.form() && uploads.size() > rule.maxFiles()) {
             errors.add("questions.error.attachments.count");
             return new Checked(List.of(), errors);
         }
-        for (MultipartFile upload : present) {
-            if (upload.getSize() > settings.maxAttachmentSize().toBytes()) {
+        for (Upload upload : uploads) {
+            if (files.size() >= rule.maxFiles()) {
+                continue; // only where the channel leaves files out: a form with too many was refused above
+            }
+            if (upload.size() > rule.maxFileSize()) {
                 errors.add("questions.error.attachments.size");
                 continue;
             }
@@ -41,9 +58,9 @@ class Attachments {
                 errors.add("questions.error.attachments.type");
                 continue;
             }
-            files.add(new NewAttachment(safeName(upload.getOriginalFilename(), type.get()), type.get(), content));
+            files.add(new NewAttachment(safeName(upload.name(), type.get()), type.get(), content));
         }
-        return new Checked(files, errors.stream().distinct().toList());
+        return new Checked(files, rule.form() ? errors.stream().distinct().toList() : List.of());
     }
 
     /** The file name as the resident's device gave it, without paths or control characters. */
@@ -64,9 +81,9 @@ class Attachments {
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
-    private static byte[] bytes(MultipartFile upload) {
+    private static byte[] bytes(Upload upload) {
         try {
-            return upload.getBytes();
+            return upload.content().read();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

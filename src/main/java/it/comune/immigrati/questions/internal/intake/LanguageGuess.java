@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.util.Arrays;
 

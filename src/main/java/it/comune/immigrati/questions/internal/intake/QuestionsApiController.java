@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.net.URI;
 import java.util.List;
@@ -9,12 +9,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.comune.immigrati.questions.internal.FaqRecords.ShownFaq;
+import it.comune.immigrati.questions.internal.Channel;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.faq.FaqRecords;
+import it.comune.immigrati.questions.internal.faq.FaqRecords.ShownFaq;
+import it.comune.immigrati.questions.internal.faq.Faqs;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,20 +43,16 @@ class QuestionsApiController {
 
     private final Faqs faqs;
     private final Search search;
-    private final QuestionDesk desk;
-    private final IntakeRules rules;
-    private final SubmissionLimits limits;
+    private final QuestionIntake intake;
     private final MessageSource messages;
     private final ProofOfWork proofOfWork;
 
-    QuestionsApiController(Faqs faqs, Search search, QuestionDesk desk, IntakeRules rules, SubmissionLimits limits,
-            MessageSource messages, ProofOfWork proofOfWork) {
+    QuestionsApiController(Faqs faqs, Search search, QuestionIntake intake, MessageSource messages,
+            ProofOfWork proofOfWork) {
         this.proofOfWork = proofOfWork;
         this.faqs = faqs;
         this.search = search;
-        this.desk = desk;
-        this.rules = rules;
-        this.limits = limits;
+        this.intake = intake;
         this.messages = messages;
     }
 
@@ -122,26 +122,33 @@ class QuestionsApiController {
                     + "hourly allowance applies; without one, the small allowance shared with the web form (429 when used up).")
     ResponseEntity<?> ask(@RequestBody NewQuestion body, HttpServletRequest request) {
         Language ui = Language.of(RequestContextUtils.getLocale(request));
-        List<String> errors = rules.problems(body.email(), body.name(), body.language(), body.topic(), body.text(),
-                Boolean.TRUE.equals(body.privacyConsent()));
-        if (!errors.isEmpty()) {
-            return problem(HttpStatus.UNPROCESSABLE_CONTENT, errors, ui);
+        IntakeResult result = intake.accept(new Submission(Channel.API, body.submissionKey(), body.email(), body.name(),
+                body.language(), body.topic(), body.text(), Boolean.TRUE.equals(body.privacyConsent()),
+                Boolean.TRUE.equals(body.publishConsent()), List.of(), null, body.altcha(), null), request.getRemoteAddr());
+        // Java 17: no switch over a sealed type yet, so one branch per result, the last one closing the set
+        if (result instanceof IntakeResult.Accepted accepted) {
+            return created(accepted.question(), accepted.privateLink());
         }
-        // the form's rule: a solved proof of work keeps the normal allowance, none (or a wrong one) the small one
-        boolean solved = proofOfWork.verify(body.altcha());
-        if (!limits.allow(request.getRemoteAddr(), body.email(), solved)) {
+        if (result instanceof IntakeResult.Duplicate first) { // the same key from the same address: the same answer
+            return created(first.question(), first.privateLink());
+        }
+        if (result instanceof IntakeResult.Refused refused) {
+            return problem(HttpStatus.UNPROCESSABLE_CONTENT, refused.errors(), ui);
+        }
+        if (result instanceof IntakeResult.Limited) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, List.of("questions.error.rate"), ui);
         }
-        Question question;
-        try {
-            question = desk.submit(new QuestionDesk.Submission(
-                    body.submissionKey() == null ? UUID.randomUUID() : body.submissionKey(), body.email().strip(), body.name(),
-                    Language.byCode(body.language()).orElseThrow(), body.topic(), body.text().strip(), Boolean.TRUE.equals(body.publishConsent()),
-                    List.of(), "API", null).withProofOfWork(solved));
-        } catch (QuestionDesk.KeyTaken taken) {
+        if (result instanceof IntakeResult.KeyTaken) {
             return problem(HttpStatus.CONFLICT, List.of("questions.error.key-taken"), ui);
         }
-        String link = desk.privateLink(question);
+        IntakeResult.Unavailable.class.cast(result); // the last of the sealed set: a new kind of result fails here
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(IntakeResult.Unavailable.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, List.of("error.503.text"), ui).getBody());
+    }
+
+    private static ResponseEntity<Received> created(Question question, String link) {
         return ResponseEntity.created(URI.create(link)).body(new Received(question.code(), link));
     }
 

@@ -1,26 +1,26 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import it.comune.immigrati.platform.RateLimit;
-import it.comune.immigrati.platform.ServiceUnavailable;
+import it.comune.immigrati.questions.internal.Channel;
+import it.comune.immigrati.questions.internal.Downloads;
+import it.comune.immigrati.questions.internal.QuestionDesk;
+import it.comune.immigrati.questions.internal.QuestionRecords;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
+import it.comune.immigrati.questions.internal.QuestionStore;
+import it.comune.immigrati.questions.internal.QuestionsProperties;
+import it.comune.immigrati.questions.internal.faq.Faqs;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,8 +35,6 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Controller
 class CitizenQuestionController {
 
-    private static final Logger log = LoggerFactory.getLogger(CitizenQuestionController.class);
-
     private final RateLimit linkGuesses;
 
     private final QuestionDesk desk;
@@ -46,13 +44,13 @@ class CitizenQuestionController {
     private final SubmissionLimits limits;
     private final Faqs faqs;
     private final Search search;
-    private final IntakeRules rules;
+    private final QuestionIntake intake;
     private final ProofOfWork proofOfWork;
 
     CitizenQuestionController(it.comune.immigrati.platform.AciProperties aci, QuestionDesk desk, QuestionsProperties settings, Attachments attachments,
-            SubmissionLimits limits, Faqs faqs, Search search, IntakeRules rules, ProofOfWork proofOfWork) {
+            SubmissionLimits limits, Faqs faqs, Search search, QuestionIntake intake, ProofOfWork proofOfWork) {
         this.topics = aci.topics();
-        this.rules = rules;
+        this.intake = intake;
         this.proofOfWork = proofOfWork;
         this.desk = desk;
         this.settings = settings;
@@ -105,56 +103,44 @@ class CitizenQuestionController {
     @PostMapping("/quesiti/nuovo")
     String submit(@ModelAttribute QuestionForm form, HttpServletRequest request, HttpServletResponse response,
             Model model) {
-        if (!form.getWebsite().isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return formView(form, List.of("questions.error.spam"), model);
+        IntakeResult result = intake.accept(new Submission(Channel.WEB, form.getSubmission(), form.getEmail(),
+                form.getName(), form.getLanguage(), form.getTopic(), form.getText(), form.isPrivacy(), form.isPublish(),
+                Attachments.uploads(form.getAttachments()), form.getWebsite(), form.getAltcha(), null),
+                request.getRemoteAddr());
+        // Java 17: no switch over a sealed type yet, so one branch per result, the last one closing the set
+        if (result instanceof IntakeResult.Accepted accepted) {
+            return "redirect:/quesiti/stato/" + accepted.question().accessToken() + "?inviata";
         }
-        List<String> errors = new ArrayList<>(problems(form));
-        Attachments.Checked files = attachments.check(form.getAttachments());
-        errors.addAll(files.errors());
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return formView(form, errors, model);
+        if (result instanceof IntakeResult.Duplicate first) { // a double click: the first question's page
+            return "redirect:/quesiti/stato/" + first.question().accessToken() + "?inviata";
         }
-        boolean solved = proofOfWork.verify(form.getAltcha());
-        if (!limits.allow(request.getRemoteAddr(), form.getEmail(), solved)) {
+        if (result instanceof IntakeResult.Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return formView(form, refused.errors(), model);
+        }
+        if (result instanceof IntakeResult.Limited) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return formView(form, List.of("questions.error.rate"), model);
         }
-        Question question;
-        try {
-            question = desk.submit(new QuestionDesk.Submission(form.getSubmission(), form.getEmail(), form.getName(),
-                    Language.byCode(form.getLanguage()).orElseThrow(), form.getTopic(), form.getText(), form.isPublish(),
-                    files.files(), "WEB", null).withProofOfWork(solved));
-        } catch (QuestionDesk.KeyTaken taken) {
+        if (result instanceof IntakeResult.KeyTaken) {
             // the key was sent before from another address: a new key, so that sending again asks anew
             form.setSubmission(java.util.UUID.randomUUID());
             response.setStatus(HttpStatus.CONFLICT.value());
             return formView(form, List.of("questions.error.key-taken"), model);
-        } catch (DataAccessException | TransactionException failure) {
-            if (!ServiceUnavailable.causes(failure)) {
-                throw failure;
-            }
-            // nothing was stored (one transaction); the resident keeps what they wrote and is told to retry
-            log.warn("Question not stored, the database cannot take it now: {}", failure.getMessage());
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, "60");
-            return formView(form, List.of("questions.error.unavailable"), model);
         }
-        return "redirect:/quesiti/stato/" + question.accessToken() + "?inviata";
-    }
-
-    List<String> problems(QuestionForm form) {
-        return rules.problems(form.getEmail(), form.getName(), form.getLanguage(), form.getTopic(), form.getText(),
-                form.isPrivacy());
+        IntakeResult.Unavailable.class.cast(result); // the last of the sealed set: a new kind of result fails here
+        // the resident keeps what they wrote and is told to retry
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(IntakeResult.Unavailable.RETRY_AFTER_SECONDS));
+        return formView(form, List.of("questions.error.unavailable"), model);
     }
 
     private String formView(QuestionForm form, List<String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("topics", topics);
-        model.addAttribute("maxAttachments", settings.maxAttachments());
-        model.addAttribute("maxTextLength", settings.maxTextLength());
+        model.addAttribute("maxAttachments", intake.rule(Channel.WEB).maxFiles());
+        model.addAttribute("maxTextLength", intake.rule(Channel.WEB).maxTextLength());
         model.addAttribute("challenge", proofOfWork.challenge());
         return "questions/new";
     }
@@ -185,7 +171,7 @@ class CitizenQuestionController {
         Question question = question(token, request);
         List<String> errors = new ArrayList<>();
         String body = text.strip();
-        if (body.isEmpty() || body.length() > settings.maxTextLength()) {
+        if (body.isEmpty() || intake.rule(Channel.WEB).tooLong(body)) {
             errors.add(body.isEmpty() ? "questions.error.text.short" : "questions.error.text.long");
         }
         Attachments.Checked files = attachments.check(uploads == null ? List.of() : uploads);
@@ -232,17 +218,7 @@ class CitizenQuestionController {
         Question question = question(token, request);
         QuestionStore.AttachmentContent file = desk.attachment(question, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return download(file);
-    }
-
-    static ResponseEntity<byte[]> download(QuestionStore.AttachmentContent file) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .body(file.content());
+        return Downloads.of(file);
     }
 
     /**

@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.intake;
 
 import it.comune.immigrati.site.Language;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.faq;
 
 import java.util.List;
 
-import it.comune.immigrati.questions.internal.FaqRecords.ShownFaq;
+import it.comune.immigrati.questions.internal.QuestionsProperties;
+import it.comune.immigrati.questions.internal.faq.FaqRecords.ShownFaq;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
 import it.comune.immigrati.site.Paged;
-import it.comune.immigrati.questions.internal.FaqRecords.ShownFaq;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

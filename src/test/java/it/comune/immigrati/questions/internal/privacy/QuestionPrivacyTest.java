@@ -1,4 +1,4 @@
-package it.comune.immigrati.questions.internal;
+package it.comune.immigrati.questions.internal.privacy;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
