@@ -1,21 +1,16 @@
 package it.comune.immigrati.questions;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.ProofOfWorkSolver;
 import it.comune.immigrati.testing.WebClient;
-import org.altcha.altcha.Altcha;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static it.comune.immigrati.testing.Residents.ask;
 import static it.comune.immigrati.testing.Residents.question;
@@ -34,18 +29,9 @@ class ProofOfWorkTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    /** What proof-of-work.js does in the browser, done with the ALTCHA library's own solver. */
-    private String solve(String formPage) throws Exception {
-        String attribute = formPage.substring(formPage.indexOf("data-challenge=\"") + 16);
-        JsonNode challenge = json.readTree(HtmlUtils.htmlUnescape(attribute.substring(0, attribute.indexOf('"'))));
-        Altcha.Solution solution = Altcha.solveChallenge(challenge.get("challenge").asString(), challenge.get("salt").asString(),
-                Altcha.Algorithm.SHA256, challenge.get("maxnumber").asLong(), 0);
-        String payload = json.writeValueAsString(Map.of("algorithm", challenge.get("algorithm").asString(),
-                "challenge", challenge.get("challenge").asString(), "number", solution.number,
-                "salt", challenge.get("salt").asString(), "signature", challenge.get("signature").asString()));
-        return Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+    private static String solve(String formPage) {
+        return ProofOfWorkSolver.fromFormPage(formPage);
     }
 
     private HttpResponse<String> askFrom(WebClient client, String altcha) {

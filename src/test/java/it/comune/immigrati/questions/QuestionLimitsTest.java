@@ -8,16 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.ProofOfWorkSolver;
 import it.comune.immigrati.testing.Residents;
 import it.comune.immigrati.testing.WebClient;
 import it.comune.immigrati.testing.WebClient.FilePart;
-import org.altcha.altcha.Altcha;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static it.comune.immigrati.testing.Residents.PNG;
@@ -38,7 +36,6 @@ class QuestionLimitsTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final JsonMapper json = JsonMapper.builder().build();
 
     /** ali+1@… and ALI+2@… are one mailbox: they share its hourly allowance (5 by default). */
     @Test
@@ -96,16 +93,8 @@ class QuestionLimitsTest {
         assertThat(addMessage(resident, page, 1).statusCode()).as("the tenth file").isEqualTo(302);
     }
 
-    /** What proof-of-work.js does in the browser, done with the ALTCHA library's own solver. */
-    private String solve(String formPage) throws Exception {
-        String attribute = formPage.substring(formPage.indexOf("data-challenge=\"") + 16);
-        JsonNode challenge = json.readTree(HtmlUtils.htmlUnescape(attribute.substring(0, attribute.indexOf('"'))));
-        Altcha.Solution solution = Altcha.solveChallenge(challenge.get("challenge").asString(), challenge.get("salt").asString(),
-                Altcha.Algorithm.SHA256, challenge.get("maxnumber").asLong(), 0);
-        String payload = json.writeValueAsString(Map.of("algorithm", challenge.get("algorithm").asString(),
-                "challenge", challenge.get("challenge").asString(), "number", solution.number,
-                "salt", challenge.get("salt").asString(), "signature", challenge.get("signature").asString()));
-        return Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+    private static String solve(String formPage) {
+        return ProofOfWorkSolver.fromFormPage(formPage);
     }
 
     private static String salt(String solution) throws Exception {
