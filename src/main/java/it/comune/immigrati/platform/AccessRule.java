@@ -3,9 +3,9 @@ package it.comune.immigrati.platform;
 import java.util.List;
 
 /**
- * Who may reach a group of URLs. Each module declares beans of this type for its own routes; the
- * security configuration applies them most specific pattern first. Anything under {@code /ufficio}
- * that no rule names is open to every staff member; everything else no rule names is denied.
+ * Who may reach a group of URLs. Modules declare their routes as {@code site.Route} beans, which carry
+ * one of these; the platform declares its own (the API description) as beans of this type. The security
+ * configuration applies them most specific pattern first; a URL that no rule names is denied.
  *
  * @param pattern a path pattern ({@code /ufficio/pagine/**})
  * @param roles   the roles allowed; empty means everybody, anonymous visitors included
@@ -17,6 +17,9 @@ public record AccessRule(String pattern, List<String> roles) {
     }
 
     public static AccessRule roles(String pattern, String... roles) {
+        if (roles.length == 0) {
+            throw new IllegalArgumentException(pattern + ": name the roles (an empty list would open it to everybody)");
+        }
         return new AccessRule(pattern, List.of(roles));
     }
 

@@ -71,10 +71,17 @@ public final class RateLimit {
             return false;
         }
         if (!second.tryTake(secondKey, 1)) {
-            first.bucket(firstKey).addTokens(1);
+            first.giveBack(firstKey, 1);
             return false;
         }
         return true;
+    }
+
+    /** Returns {@code n} taken a moment ago, when the step they were taken for was refused further on. */
+    public void giveBack(String key, int n) {
+        if (n > 0) {
+            bucket(key).addTokens(n);
+        }
     }
 
     private Bucket bucket(String key) {

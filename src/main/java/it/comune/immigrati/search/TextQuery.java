@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class TextQuery {
 
-    private static final Pattern LEXEME = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern LEXEME = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     /** More than any search box needs; a folded word may become several ({@code ⑴⑵} → 1, 2). */
     private static final int MOST = 16;
 

@@ -21,6 +21,10 @@ import it.comune.immigrati.platform.AccessRule;
 public record Route(String pattern, Set<String> roles, boolean open, boolean cacheable, List<NavigationItem> links) {
 
     public Route {
+        // a forgotten role list must not fail open: a staff route names its roles, an open one none
+        if (open != roles.isEmpty()) {
+            throw new IllegalArgumentException(pattern + ": an open route has no roles, a staff route names them");
+        }
         roles = Set.copyOf(roles);
         links = List.copyOf(links);
     }

@@ -83,6 +83,49 @@ class PrivacyRequestsTest {
                 .isEqualTo(PrivacyRequests.reference(email)).startsWith("sha256:");
     }
 
+    @Autowired
+    PrivacyRequests privacy;
+
+    @Test
+    void anAddressIsMatchedWholeNeverInsideAnotherPersonsAddress() {
+        String mine = "na" + System.nanoTime() + "@example.org";
+        String someoneElse = "a" + mine; // contains mine
+        String longer = mine + ".it";    // so does this one
+        for (String other : List.of(someoneElse, longer)) {
+            jdbc.sql("""
+                    INSERT INTO mail_inbound (message_key, mailbox, uid, sender, subject, raw)
+                    VALUES (:key, 'INBOX', 1, 'amico@example.net', 'Per un altro', :raw)""")
+                    .param("key", "<" + other + ">").param("raw", ("Reply-To: " + other + "\r\n\r\nCiao").getBytes())
+                    .update();
+            jdbc.sql("INSERT INTO audit_log (actor, action, record_type, record_id, details) VALUES ('prova', 'prova', 'email', :e, :d)")
+                    .param("e", other).param("d", "scritto a " + other).update();
+        }
+        jdbc.sql("INSERT INTO audit_log (actor, action, record_type, record_id, details) VALUES ('prova', 'prova', 'email', :e, '')")
+                .param("e", mine).update();
+
+        assertThat(privacy.export(mine, "test").toString()).doesNotContain(someoneElse, longer);
+        privacy.erase(mine, "test");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_inbound WHERE message_key IN (:a, :b)")
+                .param("a", "<" + someoneElse + ">").param("b", "<" + longer + ">").query(Integer.class).single())
+                .as("the other people's mail is kept").isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE record_id IN (:a, :b) AND details IN (:da, :db)")
+                .param("a", someoneElse).param("b", longer).param("da", "scritto a " + someoneElse)
+                .param("db", "scritto a " + longer).query(Integer.class).single()).as("and their audit entries, intact").isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE record_id = :r").param("r", PrivacyRequests.reference(mine))
+                .query(Integer.class).single()).as("mine is named by its reference now").isPositive();
+    }
+
+    @Test
+    void theExportLeavesOutStaffAccountMailWithItsLinks() {
+        String colleague = "collega" + System.nanoTime() + "@example.org";
+        jdbc.sql("""
+                INSERT INTO mail_outbox (id, message_id, recipient, language, subject, text_body, html_body, related_type, related_id)
+                VALUES (gen_random_uuid(), :mid, :to, 'it', 'Invito', 'Apri /invito/segreto123', '<p>/invito/segreto123</p>',
+                        'staff_user', 'collega')""").param("mid", "<" + colleague + ">").param("to", colleague).update();
+        assertThat(privacy.export(colleague, "test").toString()).doesNotContain("/invito/");
+    }
+
     /** Every text-like column of every table of the schema, searched for the text, ignoring case. */
     private List<String> columnsNaming(String text) {
         List<Map<String, Object>> columns = jdbc.sql("""

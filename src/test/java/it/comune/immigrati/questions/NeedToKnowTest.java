@@ -89,6 +89,24 @@ class NeedToKnowTest {
     }
 
     @Test
+    void similarAnsweredQuestionsAreOnlyThoseTheMemberMaySee() throws Exception {
+        String word = "zyxparola" + (System.nanoTime() % 100000);
+        String italian = ask("it", "Domanda su " + word + " e sul permesso di soggiorno per lavoro.");
+        WebClient supervisor = signedIn(TestStaff.create(jdbc, passwords, "SUPERVISOR"));
+        assertThat(supervisor.submit("/ufficio/quesiti/" + italian, "/ufficio/quesiti/" + italian + "/risposta",
+                Map.of("text", "Ecco la risposta dell'ufficio.")).statusCode()).isEqualTo(302);
+        String arabic = ask("ar", "سؤال عن " + word + " وتصريح الإقامة للعمل.");
+        TestStaff.Account account = TestStaff.create(jdbc, passwords, "MEDIATOR");
+        TestStaff.speaks(jdbc, account, "ar");
+        WebClient mediator = signedIn(account);
+
+        assertThat(supervisor.get("/ufficio/quesiti/" + arabic).body()).as("the supervisor is shown the similar one")
+                .contains(italian);
+        String page = mediator.get("/ufficio/quesiti/" + arabic).body();
+        assertThat(page).as("not a mediator who may not open it").doesNotContain(italian);
+    }
+
+    @Test
     void aProtectionCaseIsSeenOnlyBySupervisorsAndTheAssignee() throws Exception {
         String code = ask("it", "Sono in pericolo e ho bisogno di aiuto per il mio permesso.");
         WebClient supervisor = signedIn(TestStaff.create(jdbc, passwords, "SUPERVISOR"));

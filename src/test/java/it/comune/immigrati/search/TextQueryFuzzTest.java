@@ -13,7 +13,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class TextQueryFuzzTest {
 
-    private static final String LEXEME = "[\\p{L}\\p{N}]+";
+    private static final String LEXEME = "[\\p{L}\\p{M}\\p{N}]+";
     private static final Pattern ALL = Pattern.compile("(" + LEXEME + ":\\*( & " + LEXEME + ":\\*)*)?");
     private static final Pattern ANY = Pattern.compile("(" + LEXEME + "( \\| " + LEXEME + ")*)?");
     /** What to_tsquery reads as syntax, or as the end of a lexeme. */

@@ -3,6 +3,7 @@ package it.comune.immigrati.accounts.internal;
 import java.util.List;
 import java.util.Map;
 
+import it.comune.immigrati.platform.EmailAddresses;
 import it.comune.immigrati.platform.PersonalData;
 import it.comune.immigrati.platform.PrivacyRequests;
 import org.springframework.core.annotation.Order;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
 @Order(200)
 class AuditPrivacy implements PersonalData {
 
-    private static final String NAMES = "(position(lower(:a) in lower(record_id)) > 0 OR position(lower(:a) in lower(details)) > 0)";
+    private static final String NAMES = "(record_id ~* :whole OR details ~* :whole OR actor ~* :whole)";
 
     private final JdbcClient jdbc;
 
@@ -34,13 +35,13 @@ class AuditPrivacy implements PersonalData {
     @Override
     public List<Held> held(String email) {
         return List.of(new Held("accounts.privacy.held", jdbc.sql("SELECT count(*) FROM audit_log WHERE " + NAMES)
-                .param("a", email).query(Long.class).single()));
+                .param("whole", EmailAddresses.wholeAddressPattern(email)).query(Long.class).single()));
     }
 
     @Override
     public List<Map<String, Object>> export(String email) {
         return jdbc.sql("SELECT at, actor, action, record_type, record_id, details FROM audit_log WHERE " + NAMES
-                + " ORDER BY at").param("a", email).query((rs, n) -> Map.<String, Object>of(
+                + " ORDER BY at").param("whole", EmailAddresses.wholeAddressPattern(email)).query((rs, n) -> Map.<String, Object>of(
                         "at", rs.getTimestamp("at").toInstant().toString(), "actor", rs.getString("actor"),
                         "action", rs.getString("action"), "record", rs.getString("record_type") + " " + rs.getString("record_id"),
                         "details", rs.getString("details"))).list();
@@ -49,13 +50,10 @@ class AuditPrivacy implements PersonalData {
     @Override
     public int erase(String email) {
         return jdbc.sql("""
-                UPDATE audit_log SET record_id = regexp_replace(record_id, :pattern, :ref, 'gi'),
-                                     details = regexp_replace(details, :pattern, :ref, 'gi')
-                WHERE""" + " " + NAMES).param("a", email).param("pattern", literal(email)).param("ref", PrivacyRequests.reference(email)).update();
-    }
-
-    /** The address as a PostgreSQL regular expression that matches only itself. */
-    static String literal(String text) {
-        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}-]", "\\\\$0");
+                UPDATE audit_log SET record_id = regexp_replace(record_id, :whole, :ref, 'gi'),
+                                     details = regexp_replace(details, :whole, :ref, 'gi'),
+                                     actor = regexp_replace(actor, :whole, :ref, 'gi'), updated_at = now()
+                WHERE""" + " " + NAMES).param("whole", EmailAddresses.wholeAddressPattern(email))
+                .param("ref", "\\1" + PrivacyRequests.reference(email) + "\\2").update();
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import it.comune.immigrati.platform.EmailAddresses;
 import it.comune.immigrati.platform.PersonalData;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(100)
 class JdbcMailPrivacy implements PersonalData {
 
-    /** Raw messages are bytes in any charset: an address is matched on their ASCII-escaped form. */
-    private static final String RAW_NAMES = "position(lower(encode(convert_to(:a, 'UTF8'), 'escape')) in lower(encode(raw, 'escape'))) > 0";
+    /** Raw messages are bytes in any charset: an address is matched, as a whole address, on their ASCII-escaped form. */
+    private static final String RAW_NAMES = "encode(raw, 'escape') ~* :whole";
 
     private final JdbcClient jdbc;
 
@@ -51,12 +52,14 @@ class JdbcMailPrivacy implements PersonalData {
     }
 
     List<StoredMail> about(String address) {
+        // staff accounts' own mail (invitations carry a link that opens the account) is not a resident's data
         List<StoredMail> mails = new ArrayList<>(jdbc.sql("""
-                SELECT recipient, subject, text_body, created_at FROM mail_outbox WHERE lower(recipient) = lower(:a)
+                SELECT recipient, subject, text_body, created_at FROM mail_outbox
+                WHERE lower(recipient) = lower(:a) AND related_type IS DISTINCT FROM 'staff_user'
                 """).param("a", address).query((rs, n) -> new StoredMail("sent", rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant())).list());
         mails.addAll(jdbc.sql("SELECT sender, subject, raw, received_at FROM mail_inbound WHERE lower(sender) = lower(:a) OR "
-                + RAW_NAMES).param("a", address).query((rs, n) -> new StoredMail("received", rs.getString(1),
+                + RAW_NAMES).param("a", address).param("whole", EmailAddresses.wholeAddressPattern(address)).query((rs, n) -> new StoredMail("received", rs.getString(1),
                 rs.getString(2), new String(rs.getBytes(3), StandardCharsets.UTF_8),
                 rs.getObject(4, OffsetDateTime.class).toInstant())).list());
         mails.sort(Comparator.comparing(StoredMail::at).reversed());
@@ -68,7 +71,7 @@ class JdbcMailPrivacy implements PersonalData {
     public int erase(String email) {
         return jdbc.sql("DELETE FROM mail_outbox WHERE lower(recipient) = lower(:a)").param("a", email).update()
                 + jdbc.sql("DELETE FROM mail_inbound WHERE lower(sender) = lower(:a) OR " + RAW_NAMES)
-                        .param("a", email).update();
+                        .param("a", email).param("whole", EmailAddresses.wholeAddressPattern(email)).update();
     }
 
     /** Deletes delivered and received messages older than {@code age}; returns how many. */

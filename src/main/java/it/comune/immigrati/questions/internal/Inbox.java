@@ -35,7 +35,7 @@ class Inbox {
     }
 
     /** The questions a scope may see (see {@link NeedToKnow}), as SQL on the table aliased {@code alias}. */
-    private static String visible(NeedToKnow.Scope scope, String alias) {
+    static String visible(NeedToKnow.Scope scope, String alias) {
         String clause = "";
         if (!scope.protection()) {
             clause += " AND (NOT " + alias + "protection OR " + alias + "assigned_to = :viewer)";
@@ -46,7 +46,7 @@ class Inbox {
         return clause;
     }
 
-    private static JdbcClient.StatementSpec bindScope(JdbcClient.StatementSpec statement, NeedToKnow.Scope scope) {
+    static JdbcClient.StatementSpec bindScope(JdbcClient.StatementSpec statement, NeedToKnow.Scope scope) {
         statement = statement.param("viewer", scope.username());
         return scope.languages() == null ? statement
                 : statement.param("viewerLanguages", scope.languages().toArray(String[]::new));

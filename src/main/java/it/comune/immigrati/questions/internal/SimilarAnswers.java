@@ -16,17 +16,20 @@ class SimilarAnswers {
         this.jdbc = jdbc;
     }
 
-    /** Answered questions whose residents used the same words (any language, accents folded), best first. */
-    List<QuestionRecords.Similar> to(long questionId, String text, int limit) {
+    /**
+     * Answered questions whose residents used the same words (any language, accents folded), best first,
+     * among those the staff member may see.
+     */
+    List<QuestionRecords.Similar> to(long questionId, String text, int limit, NeedToKnow.Scope scope) {
         // folded first, then cut into letters and digits: folding a built query can make syntax of it (ŉ → 'n)
         String folded = jdbc.sql("SELECT unaccent(:text)").param("text", text).query(String.class).single();
-        List<String> words = java.util.Arrays.stream(folded.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        List<String> words = java.util.Arrays.stream(folded.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{M}\\p{N}]+"))
                 .filter(w -> w.length() > 3).distinct()
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(8).toList();
         if (words.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        return Inbox.bindScope(jdbc.sql("""
                 WITH q AS (SELECT to_tsquery('simple', :query) AS query),
                 -- the most recent matches only: ranking every message that shares a common word would not scale
                 recent AS (SELECT m.question_id, m.body, m.words FROM question_message m, q
@@ -37,10 +40,11 @@ class SimilarAnswers {
                         WHERE a.question_id = qu.id AND a.kind = 'ANSWER' ORDER BY a.id DESC LIMIT 1) AS answered
                 FROM recent r JOIN question qu ON qu.id = r.question_id, q
                 WHERE qu.anonymised_at IS NULL AND NOT qu.protection -- a protection case is need-to-know
+                """ + Inbox.visible(scope, "qu.") + """
                   AND EXISTS (SELECT 1 FROM question_message a WHERE a.question_id = qu.id AND a.kind = 'ANSWER')
                 ORDER BY ts_rank(r.words, q.query) DESC, qu.id DESC
                 LIMIT :limit
-                """).param("query", TextQuery.anyOf(words)).param("id", questionId).param("limit", limit)
+                """), scope).param("query", TextQuery.anyOf(words)).param("id", questionId).param("limit", limit)
                 .query((rs, n) -> new QuestionRecords.Similar(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 }

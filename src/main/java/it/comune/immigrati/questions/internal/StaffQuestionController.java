@@ -114,7 +114,7 @@ class StaffQuestionController {
         List<QuestionRecords.Message> citizen = desk.staffThread(question).stream()
                 .filter(m -> m.kind() == QuestionRecords.Kind.CITIZEN).toList();
         String asked = citizen.isEmpty() ? "" : citizen.get(0).body();
-        model.addAttribute("similar", similar.to(question.id(), asked, 5));
+        model.addAttribute("similar", similar.to(question.id(), asked, 5, needToKnow.of(username)));
         model.addAttribute("relatedFaq", search.search(asked.length() > 300 ? asked.substring(0, 300) : asked,
                 Language.byCode(question.language()).orElse(Language.DEFAULT), List.of(), null, 5).hits());
         return "questions/question";

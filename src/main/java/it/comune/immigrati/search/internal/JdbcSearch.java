@@ -26,7 +26,7 @@ import org.springframework.web.util.HtmlUtils;
 @Service
 class JdbcSearch implements SearchIndex, Search {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     private static final String START = "\u27E6";
     private static final String STOP = "\u27E7";
     private static final int BODY_CANDIDATES = 1000;

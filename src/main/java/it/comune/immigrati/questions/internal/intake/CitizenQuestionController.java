@@ -82,7 +82,7 @@ class CitizenQuestionController {
             return List.of();
         }
         // the longest words say most about what is asked; every word must match, so take a few
-        List<String> words = java.util.Arrays.stream(query.split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() > 3)
+        List<String> words = java.util.Arrays.stream(query.split("[^\\p{L}\\p{M}\\p{N}]+")).filter(w -> w.length() > 3)
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(3).toList();
         java.util.LinkedHashMap<String, Search.Hit> hits = new java.util.LinkedHashMap<>();
         for (String word : words) {

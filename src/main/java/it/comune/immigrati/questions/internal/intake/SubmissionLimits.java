@@ -35,10 +35,14 @@ class SubmissionLimits {
         if (proofOfWork) {
             return allow(client, email);
         }
-        if (!unverified.has(client, 1) || !allow(client, email)) {
+        // taken first, given back if refused further on: checking and taking later let parallel requests through
+        if (!unverified.tryTake(client, 1)) {
             return false;
         }
-        unverified.take(client);
+        if (!allow(client, email)) {
+            unverified.giveBack(client, 1);
+            return false;
+        }
         return true;
     }
 
@@ -63,9 +67,13 @@ class SubmissionLimits {
      * question, so that whoever holds a link cannot flood the desk or its storage); false if either is used up.
      */
     boolean allowPrivateMessage(String accessToken, int files) {
-        if (!privateMessages.has(accessToken, 1) || !privateUploads.has(accessToken, files)) {
+        if (!privateMessages.tryTake(accessToken, 1)) {
             return false;
         }
-        return privateMessages.tryTake(accessToken, 1) && privateUploads.tryTake(accessToken, files);
+        if (!privateUploads.tryTake(accessToken, files)) {
+            privateMessages.giveBack(accessToken, 1);
+            return false;
+        }
+        return true;
     }
 }
