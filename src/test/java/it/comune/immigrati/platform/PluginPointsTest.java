@@ -96,6 +96,11 @@ class PluginPointsTest {
         }
 
         @Bean
+        Topic leafletTopic() {
+            return new Topic("volantini", 50);
+        }
+
+        @Bean
         StaffCount leafletsToPrint() {
             return new StaffCount() {
                 @Override
@@ -160,6 +165,15 @@ class PluginPointsTest {
         assertThat(operator.get("/ufficio").body()).doesNotContain("/ufficio/volantini", "/volantini-da-rivedere");
         assertThat(operator.get("/ufficio/volantini").statusCode()).isEqualTo(403);
         assertThat(WebClient.location(new WebClient(port).get("/ufficio/volantini"))).isEqualTo("/login");
+    }
+
+    @Test
+    void aTopicItDeclaresIsOfferedAfterTheComunesOwn() {
+        String search = new WebClient(port).get("/cerca").body();
+        assertThat(search).contains("<option value=\"volantini\"");
+        assertThat(search.indexOf("value=\"volantini\"")).as("after the configured ones")
+                .isGreaterThan(search.indexOf("value=\"altro\""));
+        assertThat(new WebClient(port).get("/quesiti/nuovo").body()).contains("value=\"volantini\"");
     }
 
     @Test

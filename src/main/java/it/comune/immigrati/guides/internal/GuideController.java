@@ -1,11 +1,11 @@
 package it.comune.immigrati.guides.internal;
 
+import it.comune.immigrati.platform.Topics;
 import java.util.ArrayList;
 import java.util.List;
 
 import it.comune.immigrati.guides.internal.GuideRecords.Card;
 import it.comune.immigrati.guides.internal.GuideRecords.Shown;
-import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.site.Language;
 import it.comune.immigrati.site.Paged;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,10 +31,10 @@ class GuideController {
     private final GuideFeedback feedback;
     private final List<String> topics;
 
-    GuideController(GuidePublication publication, GuideFeedback feedback, AciProperties properties) {
+    GuideController(GuidePublication publication, GuideFeedback feedback, Topics topicCodes) {
         this.publication = publication;
         this.feedback = feedback;
-        this.topics = properties.topics();
+        this.topics = topicCodes.codes();
     }
 
     @GetMapping("/guide")

@@ -1,5 +1,6 @@
 package it.comune.immigrati.guides.internal;
 
+import it.comune.immigrati.platform.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.stream.Stream;
 
 import it.comune.immigrati.guides.internal.GuideRecords.Guide;
 import it.comune.immigrati.guides.internal.GuideRecords.Translation;
-import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.site.Language;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -47,11 +47,11 @@ class GuideImport {
     private final TransactionTemplate transactions;
     private final List<String> topics;
 
-    GuideImport(GuideStore store, GuideWorkflow workflow, TransactionTemplate transactions, AciProperties properties) {
+    GuideImport(GuideStore store, GuideWorkflow workflow, TransactionTemplate transactions, Topics topicCodes) {
         this.store = store;
         this.workflow = workflow;
         this.transactions = transactions;
-        this.topics = properties.topics();
+        this.topics = topicCodes.codes();
     }
 
     /** Imports one {@code .md} file, or every {@code .md} file under a folder. */

@@ -1,5 +1,6 @@
 package it.comune.immigrati.guides.internal;
 
+import it.comune.immigrati.platform.Topics;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.util.List;
 
 import it.comune.immigrati.guides.internal.GuideRecords.Guide;
 import it.comune.immigrati.guides.internal.GuideRecords.Text;
-import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,13 +40,13 @@ class GuideStaffController {
     private final List<String> topics;
 
     GuideStaffController(GuideStore store, GuideWorkflow workflow, GuideCoverage coverage, GuideFeedback feedback,
-            Clock clock, AciProperties properties) {
+            Clock clock, Topics topicCodes) {
         this.store = store;
         this.workflow = workflow;
         this.coverage = coverage;
         this.feedback = feedback;
         this.clock = clock;
-        this.topics = properties.topics();
+        this.topics = topicCodes.codes();
     }
 
     @GetMapping("/ufficio/guide")

@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions.internal;
 
+import it.comune.immigrati.platform.Topics;
 import java.security.Principal;
 
 import it.comune.immigrati.site.Language;
@@ -23,8 +24,8 @@ class CannedAnswersController {
     private final QuestionsProperties settings;
     private final java.util.List<String> topics;
 
-    CannedAnswersController(it.comune.immigrati.platform.AciProperties aci, CannedAnswers canned, QuestionsProperties settings) {
-        this.topics = aci.topics();
+    CannedAnswersController(CannedAnswers canned, QuestionsProperties settings, Topics topicCodes) {
+        this.topics = topicCodes.codes();
         this.canned = canned;
         this.settings = settings;
     }

@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions.internal;
 
+import it.comune.immigrati.platform.Topics;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,11 +47,11 @@ class StaffQuestionController {
     private final it.comune.immigrati.site.UiFactory ui;
     private final NeedToKnow needToKnow;
 
-    StaffQuestionController(it.comune.immigrati.platform.AciProperties aci, QuestionDesk desk, Inbox inbox, SimilarAnswers similar, QuestionsProperties settings, StaffDirectory staff,
+    StaffQuestionController(QuestionDesk desk, Inbox inbox, SimilarAnswers similar, QuestionsProperties settings, StaffDirectory staff,
             MailOutbox outbox, Attachments attachments, CannedAnswers canned, it.comune.immigrati.search.Search search,
-            it.comune.immigrati.site.UiFactory ui, NeedToKnow needToKnow) {
+            it.comune.immigrati.site.UiFactory ui, NeedToKnow needToKnow, Topics topicCodes) {
         this.needToKnow = needToKnow;
-        this.topics = aci.topics();
+        this.topics = topicCodes.codes();
         this.canned = canned;
         this.search = search;
         this.ui = ui;

@@ -1,5 +1,6 @@
 package it.comune.immigrati.search.internal;
 
+import it.comune.immigrati.platform.Topics;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,10 @@ class SearchController {
     /** The kinds the modules publish, in their order, with the message key of each label. */
     private final Map<String, String> kinds;
 
-    SearchController(Search search, JdbcClient jdbc, it.comune.immigrati.platform.AciProperties properties,
-            List<SearchKind> kinds) {
+    SearchController(Search search, JdbcClient jdbc, List<SearchKind> kinds, Topics topicCodes) {
         this.search = search;
         this.jdbc = jdbc;
-        this.topics = properties.topics();
+        this.topics = topicCodes.codes();
         this.kinds = new LinkedHashMap<>();
         kinds.stream().sorted(Comparator.comparingInt(SearchKind::order))
                 .forEach(kind -> this.kinds.put(kind.code(), kind.labelKey()));

@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions.internal.faq;
 
+import it.comune.immigrati.platform.Topics;
 import java.util.List;
 
 import it.comune.immigrati.questions.internal.QuestionsProperties;
@@ -29,8 +30,8 @@ class FaqController {
     private final QuestionsProperties settings;
     private final java.util.List<String> topics;
 
-    FaqController(it.comune.immigrati.platform.AciProperties aci, Faqs faqs, Search search, QuestionsProperties settings) {
-        this.topics = aci.topics();
+    FaqController(Faqs faqs, Search search, QuestionsProperties settings, Topics topicCodes) {
+        this.topics = topicCodes.codes();
         this.faqs = faqs;
         this.search = search;
         this.settings = settings;

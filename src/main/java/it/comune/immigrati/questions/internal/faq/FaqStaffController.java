@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions.internal.faq;
 
+import it.comune.immigrati.platform.Topics;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +34,10 @@ class FaqStaffController {
 
     private final NeedToKnow needToKnow;
 
-    FaqStaffController(it.comune.immigrati.platform.AciProperties aci, Faqs faqs, QuestionStore questions, QuestionsProperties settings,
-            NeedToKnow needToKnow) {
+    FaqStaffController(Faqs faqs, QuestionStore questions, QuestionsProperties settings,
+            NeedToKnow needToKnow, Topics topicCodes) {
         this.needToKnow = needToKnow;
-        this.topics = aci.topics();
+        this.topics = topicCodes.codes();
         this.faqs = faqs;
         this.questions = questions;
         this.settings = settings;

@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions.internal.intake;
 
+import it.comune.immigrati.platform.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +49,9 @@ class CitizenQuestionController {
     private final ProofOfWork proofOfWork;
 
     CitizenQuestionController(it.comune.immigrati.platform.AciProperties aci, QuestionDesk desk, QuestionsProperties settings, Attachments attachments,
-            SubmissionLimits limits, Faqs faqs, Search search, QuestionIntake intake, ProofOfWork proofOfWork) {
-        this.topics = aci.topics();
+            SubmissionLimits limits, Faqs faqs, Search search, QuestionIntake intake, ProofOfWork proofOfWork,
+            Topics topicCodes) {
+        this.topics = topicCodes.codes();
         this.intake = intake;
         this.proofOfWork = proofOfWork;
         this.desk = desk;

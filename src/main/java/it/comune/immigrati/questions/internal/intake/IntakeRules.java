@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions.internal.intake;
 
+import it.comune.immigrati.platform.Topics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +20,8 @@ class IntakeRules {
 
     private final List<String> topics;
 
-    IntakeRules(it.comune.immigrati.platform.AciProperties aci) {
-        this.topics = aci.topics();
+    IntakeRules(Topics topicCodes) {
+        this.topics = topicCodes.codes();
     }
 
     List<String> problems(Submission submission, ChannelRules.Rule rule) {
