@@ -18,6 +18,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The first factor. A right password yields only the authority {@value #PENDING_SECOND_FACTOR}: no
@@ -47,7 +48,13 @@ class PasswordStep implements AuthenticationProvider {
         this.clients = RateLimit.of(settings.maxFailedLoginsPerClient(), settings.clientFailureWindow());
     }
 
+    /**
+     * One transaction, kept when a failure is thrown: every answer then costs one commit (a wrong password
+     * writes the count and the audit, a locked or unknown account only the audit), so the time to answer
+     * does not tell a locked or unknown account from a wrong password (two commits took twice as long).
+     */
     @Override
+    @Transactional(noRollbackFor = AuthenticationException.class)
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = String.valueOf(authentication.getName()).trim().toLowerCase(java.util.Locale.ROOT);
         String password = String.valueOf(authentication.getCredentials());
@@ -61,6 +68,8 @@ class PasswordStep implements AuthenticationProvider {
         if (found.isEmpty() || found.get().invited() || !found.get().enabled()) {
             passwords.matches(password, dummyHash);
             clients.take(client);
+            // the name typed is not kept: it may be someone's address, or a password typed in the wrong field
+            audit.record(new Audited("unknown", "login.failed-unknown", "staff_user", "(not an account)", "client " + client));
             throw new BadCredentialsException("Bad credentials");
         }
         StaffUser user = found.get();
