@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailRetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(MailRetentionJob.class);
-    private static final long LOCK = 0x4143_4d52_4554L; // "ACMRET"
 
     private final JdbcMailPrivacy privacy;
     private final ClusterJobs jobs;

@@ -30,6 +30,8 @@ class JdbcSearch implements SearchIndex, Search {
     private static final String START = "\u27E6";
     private static final String STOP = "\u27E7";
     private static final int BODY_CANDIDATES = 1000;
+    private static final Pattern IDENTIFYING = Pattern.compile(
+            "\\p{Nd}{5}|\\p{Nd}(?:[ .\\-/]?\\p{Nd}){6}|\\b[A-Za-z]{6}\\d{2}[A-Za-z]\\d{2}[A-Za-z]\\d{3}[A-Za-z]\\b");
 
     private final JdbcClient jdbc;
     private final PublicContent content;
@@ -219,16 +221,44 @@ class JdbcSearch implements SearchIndex, Search {
         return statement;
     }
 
+    /*
+     * Misses are kept for the editors, not about anyone: a search that looks like it carries a person's
+     * address, phone, document number or codice fiscale is not recorded at all, and the rest are kept
+     * only aci.search.miss-retention (see SearchMissRetentionJob).
+     */
     @Override
     public void recordMiss(String text, Language language) {
         String query = String.join(" ", words(text));
-        if (query.isEmpty() || query.length() > 200) {
+        if (query.isEmpty() || query.length() > 200 || mayIdentify(text)) {
             return;
         }
         jdbc.sql("""
                 INSERT INTO search_miss (language, query) VALUES (:language, :query)
                 ON CONFLICT (language, query) DO UPDATE SET misses = search_miss.misses + 1, last_at = now(), updated_at = now()
                 """).param("language", language.code()).param("query", query).update();
+    }
+
+    /** An e-mail address, five digits in a row (phone, document, permit number) or a codice fiscale. */
+    static boolean mayIdentify(String text) {
+        return text.indexOf('@') >= 0 || text.indexOf('\uFF20') >= 0 || IDENTIFYING.matcher(text).find();
+    }
+
+    /** What residents searched for and did not find, most frequent first; every language when blank. */
+    List<Miss> misses(String language) {
+        return jdbc.sql("""
+                SELECT language, query, misses, last_at FROM search_miss
+                WHERE :language = '' OR language = :language
+                ORDER BY misses DESC, last_at DESC LIMIT 200
+                """).param("language", language)
+                .query((rs, n) -> new Miss(rs.getString("language"), rs.getString("query"), rs.getInt("misses"),
+                        rs.getTimestamp("last_at").toInstant()))
+                .list();
+    }
+
+    /** Forgets misses not searched again for longer than the retention. */
+    int expireMisses(java.time.Duration retention) {
+        return jdbc.sql("DELETE FROM search_miss WHERE last_at < now() - make_interval(secs => :seconds)")
+                .param("seconds", retention.toSeconds()).update();
     }
 
     /** Words only (letters and digits in any script), lower case; at most ten. */

@@ -11,7 +11,6 @@ import it.comune.immigrati.search.SearchKind;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,14 +23,14 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class SearchController {
 
     private final Search search;
-    private final JdbcClient jdbc;
+    private final JdbcSearch store;
     private final List<String> topics;
     /** The kinds the modules publish, in their order, with the message key of each label. */
     private final Map<String, String> kinds;
 
-    SearchController(Search search, JdbcClient jdbc, List<SearchKind> kinds, Topics topicCodes) {
+    SearchController(Search search, JdbcSearch store, List<SearchKind> kinds, Topics topicCodes) {
         this.search = search;
-        this.jdbc = jdbc;
+        this.store = store;
         this.topics = topicCodes.codes();
         this.kinds = new LinkedHashMap<>();
         kinds.stream().sorted(Comparator.comparingInt(SearchKind::order))
@@ -105,14 +104,7 @@ class SearchController {
     String misses(@RequestParam(name = "lingua", defaultValue = "") String lang, Model model) {
         String language = Language.byCode(lang).map(Language::code).orElse("");
         model.addAttribute("language", language);
-        List<Map<String, Object>> rows = jdbc.sql("""
-                SELECT language, query, misses, last_at FROM search_miss
-                WHERE :language = '' OR language = :language
-                ORDER BY misses DESC, last_at DESC LIMIT 200
-                """).param("language", language).query().listOfRows();
-        model.addAttribute("rows", rows.stream().map(r -> new Miss((String) r.get("language"), (String) r.get("query"),
-                ((Number) r.get("misses")).intValue(),
-                ((java.sql.Timestamp) r.get("last_at")).toInstant())).toList());
+        model.addAttribute("rows", store.misses(language));
         return "search/misses";
     }
 }

@@ -1,0 +1,39 @@
+package it.comune.immigrati.search.internal;
+
+import java.time.Duration;
+
+import it.comune.immigrati.platform.ClusterJobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Every night, searches nobody has repeated within {@code aci.search.miss-retention} are forgotten. */
+@Component
+class SearchMissRetentionJob {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchMissRetentionJob.class);
+
+    private final JdbcSearch store;
+    private final ClusterJobs jobs;
+    private final TransactionTemplate transactions;
+    private final Duration retention;
+
+    SearchMissRetentionJob(JdbcSearch store, ClusterJobs jobs, TransactionTemplate transactions,
+            @Value("${aci.search.miss-retention:90d}") Duration retention) {
+        this.store = store;
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.retention = retention;
+    }
+
+    @Scheduled(cron = "${aci.search.miss-retention-cron:0 50 3 * * *}", zone = "Europe/Rome")
+    void expire() {
+        Integer deleted = transactions.execute(status -> jobs.exclusive("search-miss-retention") ? store.expireMisses(retention) : 0);
+        if (deleted != null && deleted > 0) {
+            log.info("Search misses older than {}: {} forgotten", retention, deleted);
+        }
+    }
+}
