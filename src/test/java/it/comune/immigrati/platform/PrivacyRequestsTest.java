@@ -117,6 +117,30 @@ class PrivacyRequestsTest {
     }
 
     @Test
+    void aReceivedMessageNamingTheAddressOnlyInABase64BodyIsFoundAndErased() {
+        String mine = "nascosto" + System.nanoTime() + "@example.org";
+        String subject = "Per conto di un amico " + System.nanoTime();
+        SmtpSender.send(mailServer.smtpPort(), "amico" + System.nanoTime() + "@example.net", properties.mail().deskAddress(),
+                subject, "Il mio amico chiede di essere ricontattato a " + mine + ".", message -> {
+                    try {
+                        message.setHeader("Content-Transfer-Encoding", "base64");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM mail_inbound WHERE subject = :s")
+                .param("s", subject).query(Integer.class).single() == 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_inbound WHERE subject = :s AND position(:m in encode(raw, 'escape')) > 0")
+                .param("s", subject).param("m", mine).query(Integer.class).single()).as("the raw bytes hide it").isZero();
+
+        assertThat(privacy.export(mine, "test").toString()).contains(subject);
+        privacy.erase(mine, "test");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_inbound WHERE subject = :s").param("s", subject).query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
     void theExportLeavesOutStaffAccountMailWithItsLinks() {
         String colleague = "collega" + System.nanoTime() + "@example.org";
         jdbc.sql("""

@@ -37,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImapPoller {
 
     private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);
-    private static final long FETCH_LOCK = 0x4143_494d_4150L; // "ACIMAP"
 
     private final JdbcClient jdbc;
     private final ClusterJobs jobs;
@@ -116,11 +115,12 @@ class ImapPoller {
                 byte[] raw = raw(message);
                 Envelope envelope = Envelope.of(raw);
                 stored += jdbc.sql("""
-                        INSERT INTO mail_inbound (message_key, mailbox, uid, sender, subject, raw)
-                        VALUES (:key, :mailbox, :uid, :sender, :subject, :raw)
+                        INSERT INTO mail_inbound (message_key, mailbox, uid, sender, subject, raw, addresses)
+                        VALUES (:key, :mailbox, :uid, :sender, :subject, :raw, :addresses)
                         ON CONFLICT (message_key) DO NOTHING
                         """).param("key", envelope.key()).param("mailbox", mailbox).param("uid", uid)
-                        .param("sender", envelope.sender()).param("subject", envelope.subject()).param("raw", raw).update();
+                        .param("sender", envelope.sender()).param("subject", envelope.subject()).param("raw", raw)
+                        .param("addresses", envelope.addresses().toArray(String[]::new)).update();
                 highest = Math.max(highest, uid);
             }
             jdbc.sql("UPDATE mail_inbox_state SET last_uid = :uid, updated_at = now() WHERE mailbox = :mailbox")
@@ -204,14 +204,15 @@ class ImapPoller {
      * under the hash of its bytes, so that it is quarantined when processed instead of stopping the poll
      * at the same message for ever.
      */
-    record Envelope(String key, String sender, String subject) {
+    record Envelope(String key, String sender, String subject, List<String> addresses) {
 
         static Envelope of(byte[] raw) {
             try {
                 MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-                return new Envelope(messageKey(parsed, raw), ImapPoller.sender(parsed), ImapPoller.subject(parsed));
+                return new Envelope(messageKey(parsed, raw), ImapPoller.sender(parsed), ImapPoller.subject(parsed),
+                        NamedAddresses.of(parsed));
             } catch (MessagingException | RuntimeException unreadable) {
-                return new Envelope("sha256:" + HexFormat.of().formatHex(Secrets.sha256(raw)), null, null);
+                return new Envelope("sha256:" + HexFormat.of().formatHex(Secrets.sha256(raw)), null, null, List.of());
             }
         }
     }

@@ -17,15 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The e-mail kept about an address: sent to it, or received naming it — as sender, or only in a header
- * such as {@code Reply-To} or in the text, which the raw message holds. Erased after the modules that
+ * such as {@code Reply-To} or in the text, also a base64 or quoted-printable one. Erased after the modules that
  * refer to messages (order 100), and expired after the retention period.
  */
 @Service
 @Order(100)
 class JdbcMailPrivacy implements PersonalData {
 
-    /** Raw messages are bytes in any charset: an address is matched, as a whole address, on their ASCII-escaped form. */
-    private static final String RAW_NAMES = "encode(raw, 'escape') ~* :whole";
+    /*
+     * A received message names the address when it is its sender, when it is among the addresses found in
+     * its headers and decoded text parts (NamedAddresses, at receipt), or, for messages stored before those
+     * were kept, when the raw bytes' ASCII-escaped form holds it as a whole address.
+     */
+    private static final String RAW_NAMES = "(addresses @> ARRAY[lower(:a)] OR encode(raw, 'escape') ~* :whole)";
 
     private final JdbcClient jdbc;
 
