@@ -1,20 +1,29 @@
 package it.comune.immigrati.questions;
 
 import it.comune.immigrati.testing.Slow;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import it.comune.immigrati.platform.EmbeddedMailServer;
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.Browser;
 import it.comune.immigrati.testing.ImapMailbox;
+import it.comune.immigrati.testing.Residents;
 import it.comune.immigrati.testing.SmtpSender;
 import it.comune.immigrati.testing.TestStaff;
+import it.comune.immigrati.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -185,5 +194,92 @@ class QuestionDeskBrowserTest {
             resident.get(url("/faq?q=scuola"));
             noViolations(resident);
         }
+    }
+
+    /**
+     * A resident who has written many messages on the private page in an hour is told so in their
+     * language, with the text they typed kept, on a phone and on a desktop; axe-core finds nothing.
+     */
+    @Test
+    void theLimitOfThePrivatePageIsExplainedInTheResidentsLanguage() throws Exception {
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        for (String language : List.of("it", "ar")) {
+            for (int width : new int[] { 390, 1366 }) {
+                WebClient other = new WebClient(port);
+                var sent = Residents.ask(other, Residents.question(
+                        "limite" + System.nanoTime() + "@example.org", language, "ar".equals(language)
+                                ? "سؤال أتابعه على الصفحة الخاصة بي." : "Una domanda da seguire sulla pagina privata."), List.of());
+                String page = WebClient.location(sent).replace("?inviata", "");
+                for (int n = 0; n < 10; n++) {
+                    other.submitMultipart(page, page + "/messaggio", Map.of("text", "Messaggio numero " + n), List.of());
+                }
+                resident.manage().deleteAllCookies();
+                resident.manage().window().setSize(new Dimension(width, width < 800 ? 844 : 768));
+                resident.get(url(page + "?lang=" + language));
+                resident.findElement(By.id("text")).sendKeys("Ancora una cosa sulla mia pratica.");
+                resident.findElement(By.cssSelector("form[action*='/messaggio'] button[type=submit]")).click();
+                new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+                assertThat(resident.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ar".equals(language) ? "rtl" : "ltr");
+                assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) resident).executeScript(
+                        "const r = document.getElementById('form-errors').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight;"))
+                        .as("the page opens where the message is, not at the top of a long thread").isTrue();
+                assertThat(resident.findElement(By.id("form-errors")).getText())
+                        .contains("ar".equals(language) ? "ساعة" : "Hai inviato molti messaggi");
+                assertThat(resident.findElement(By.id("text")).getAttribute("value")).as("the text is kept")
+                        .contains("Ancora una cosa");
+                Files.write(shots.resolve("private-limit-" + language + "-" + width + ".png"),
+                        ((TakesScreenshot) resident).getScreenshotAs(OutputType.BYTES));
+                noViolations(resident);
+            }
+        }
+        resident.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /**
+     * The same form sent twice, the second time with another address (a second tab, or Back after
+     * correcting the address): the resident is told in their language that it will be a new question,
+     * keeps what they wrote, and sending again works.
+     */
+    @Test
+    void aFormSentAgainFromAnotherAddressIsExplainedAndCanBeSentAnew() throws Exception {
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        for (String language : List.of("it", "ar")) {
+            int width = "it".equals(language) ? 390 : 1366;
+            resident.manage().deleteAllCookies();
+            resident.manage().window().setSize(new Dimension(width, width < 800 ? 844 : 768));
+            resident.get(url("/quesiti/nuovo?lang=" + language));
+            String key = resident.findElement(By.name("submission")).getAttribute("value");
+            String text = "ar".equals(language) ? "أريد أن أعرف كيف أجدد تصريح الإقامة لابني." : "Vorrei sapere come rinnovare il permesso di mio figlio.";
+            Map<String, String> first = Residents.question("primo" + System.nanoTime() + "@example.org", language, text);
+            first.put("submission", key);
+            assertThat(Residents.ask(new WebClient(port), first, List.of()).statusCode()).isEqualTo(302);
+
+            resident.findElement(By.id("email")).sendKeys("secondo" + System.nanoTime() + "@example.org");
+            new Select(resident.findElement(By.id("topic"))).selectByValue("permesso-di-soggiorno");
+            resident.findElement(By.id("text")).sendKeys(text);
+            resident.findElement(By.id("privacy")).sendKeys(Keys.SPACE);
+            new WebDriverWait(resident, Duration.ofSeconds(30)).until(d -> !d.findElement(By.name("altcha")).getAttribute("value").isEmpty());
+            resident.findElement(By.cssSelector("form.aci-form button[type=submit]")).click();
+            new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+            assertThat(resident.findElement(By.id("form-errors")).getText())
+                    .contains("ar".equals(language) ? "عنوان بريد إلكتروني آخر" : "da un altro indirizzo e-mail");
+            assertThat(resident.findElement(By.id("text")).getAttribute("value")).as("the text is kept").isEqualTo(text);
+            assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) resident).executeScript(
+                    "const r = document.getElementById('form-errors').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight;"))
+                    .as("the message is in view").isTrue();
+            assertThat(resident.findElement(By.id("form-errors")).getCssValue("ar".equals(language) ? "border-right-width" : "border-left-width"))
+                    .as("the alert's coloured edge is where reading starts").isEqualTo("8px");
+            Files.write(shots.resolve("key-taken-" + language + "-" + width + ".png"),
+                    ((TakesScreenshot) resident).getScreenshotAs(OutputType.BYTES));
+            noViolations(resident);
+
+            if (!resident.findElement(By.id("privacy")).isSelected()) {
+                resident.findElement(By.id("privacy")).sendKeys(Keys.SPACE);
+            }
+            new WebDriverWait(resident, Duration.ofSeconds(30)).until(d -> !d.findElement(By.name("altcha")).getAttribute("value").isEmpty());
+            resident.findElement(By.cssSelector("form.aci-form button[type=submit]")).click();
+            new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("received")));
+        }
+        resident.manage().window().setSize(new Dimension(1280, 1000));
     }
 }

@@ -30,6 +30,9 @@ public final class Browser {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1280,1000",
+                    // Bootstrap Italia scrolls smoothly unless motion is reduced: ChromeDriver's click scrolls the
+                    // element into view and clicks at once, where the element was, hitting the footer instead
+                    "--force-prefers-reduced-motion",
                     "--user-data-dir=" + Files.createTempDirectory("aci-chromium"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();

@@ -192,6 +192,7 @@ class CitizenQuestionController {
             model.addAttribute("updated", false);
             model.addAttribute("errors", errors);
             model.addAttribute("suggestions", List.of());
+            model.addAttribute("draft", text); // what they typed is kept, to send later or copy
             return "questions/status";
         }
         desk.addCitizenMessage(question, body, files.files(), null);
