@@ -114,6 +114,10 @@ class StaffAccountsTest {
                 Map.of("username", operator.username(), "password", operator.password()));
         assertThat(WebClient.location(right)).as("this client is refused, even with the right password").isEqualTo("/login?error");
         assertThat(auditActions(operator.username())).contains("login.refused-client");
+        String typo = "nome-sbagliato-" + System.nanoTime();
+        sprayer.submit("/login", "/login", Map.of("username", typo, "password", "Saronno2026!"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = :t OR record_id = :t OR details LIKE '%' || :t || '%'")
+                .param("t", typo).query(Integer.class).single()).as("a name that is no account is not kept, refused or not").isZero();
         TestStaff.login(new WebClient(port), operator); // the account itself is not locked
     }
 

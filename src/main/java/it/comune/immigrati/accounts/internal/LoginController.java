@@ -41,9 +41,11 @@ class LoginController {
     private final AuditLog audit;
     private final HttpSessionSecurityContextRepository contexts;
     private final HttpSessionRequestCache requestCache;
+    private final java.time.Clock clock;
 
     LoginController(StaffUsers users, Totp totp, PasswordStep passwordStep, AuditLog audit,
-            HttpSessionSecurityContextRepository contexts, HttpSessionRequestCache requestCache) {
+            HttpSessionSecurityContextRepository contexts, HttpSessionRequestCache requestCache, java.time.Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.totp = totp;
         this.passwordStep = passwordStep;
@@ -145,8 +147,8 @@ class LoginController {
      * The password step was passed in this session, but maybe before the account was locked (by someone
      * else's wrong guesses) or disabled: the account is read again at every step of the code.
      */
-    private static boolean mayFinish(StaffUser user) {
-        return user.enabled() && !user.invited() && !user.locked(java.time.Instant.now());
+    private boolean mayFinish(StaffUser user) {
+        return user.enabled() && !user.invited() && !user.locked(clock.instant());
     }
 
     private String refuseUnusable(StaffUser user, HttpServletRequest request, HttpServletResponse response) {
@@ -160,7 +162,7 @@ class LoginController {
             String view) {
         passwordStep.registerFailure(user.username(), "login.failed-totp");
         passwordStep.clientFailed(request.getRemoteAddr());
-        if (users.byUsername(user.username()).map(u -> u.locked(java.time.Instant.now())).orElse(true)
+        if (users.byUsername(user.username()).map(u -> u.locked(clock.instant())).orElse(true)
                 || passwordStep.refuses(request.getRemoteAddr())) {
             new SecurityContextLogoutHandler().logout(request, response, null);
             return "redirect:/login?error";

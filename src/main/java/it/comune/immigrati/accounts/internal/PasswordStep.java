@@ -1,5 +1,6 @@
 package it.comune.immigrati.accounts.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +39,10 @@ class PasswordStep implements AuthenticationProvider {
     private final String dummyHash;
     /** Password spraying: many accounts tried from one client, each below its own lockout. */
     private final RateLimit clients;
+    private final Clock clock;
 
-    PasswordStep(StaffUsers users, PasswordEncoder passwords, AuditLog audit, AciProperties properties) {
+    PasswordStep(StaffUsers users, PasswordEncoder passwords, AuditLog audit, AciProperties properties, Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
@@ -61,7 +64,10 @@ class PasswordStep implements AuthenticationProvider {
         String client = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : "unknown";
         if (clients.exhausted(client)) {
-            audit.record(new Audited(username, "login.refused-client", "staff_user", username, "client " + client));
+            // an account being tried is worth knowing; any other name typed is not kept
+            String account = users.byUsername(username).isPresent() ? username : "(not an account)";
+            audit.record(new Audited(account.equals(username) ? username : "unknown", "login.refused-client", "staff_user",
+                    account, "client " + client));
             throw new LockedException("Too many failures from this client");
         }
         Optional<StaffUser> found = users.byUsername(username);
@@ -76,7 +82,7 @@ class PasswordStep implements AuthenticationProvider {
         // the hash first, locked or not: an answer without it comes tens of milliseconds sooner and tells
         // whoever is guessing that the account is locked
         boolean rightPassword = passwords.matches(password, user.passwordHash());
-        if (user.locked(Instant.now())) {
+        if (user.locked(clock.instant())) {
             if (!rightPassword) {
                 clients.take(client);
             }
