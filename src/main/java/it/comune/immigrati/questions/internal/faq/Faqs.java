@@ -117,7 +117,8 @@ public class Faqs {
     private void indexAll(Faq faq) {
         for (FaqText text : faq.texts()) {
             index.put(new SearchIndex.Document(SEARCH_KIND, String.valueOf(faq.id()), text.language(), text.question(),
-                    "", text.answer(), "/faq/" + faq.slug(), faq.topic(), faq.publishedAt()));
+                    "", it.comune.immigrati.site.Markdown.toPlainText(text.answer()), "/faq/" + faq.slug(), faq.topic(),
+                    faq.publishedAt()));
         }
     }
 
