@@ -26,6 +26,7 @@ public final class MailMessage {
     private String relatedType;
     private String relatedId;
     private String inReplyTo;
+    private boolean writtenByPerson;
 
     private MailMessage(String recipient, Language language) {
         this.recipient = Objects.requireNonNull(recipient);
@@ -68,6 +69,19 @@ public final class MailMessage {
     public MailMessage inReplyTo(String messageId) {
         this.inReplyTo = messageId;
         return this;
+    }
+
+    /**
+     * A letter a person wrote (an operator's answer): it is not marked as automatic mail, and its footer
+     * invites a reply instead of saying it was sent automatically.
+     */
+    public MailMessage writtenByPerson() {
+        this.writtenByPerson = true;
+        return this;
+    }
+
+    public boolean isWrittenByPerson() {
+        return writtenByPerson;
     }
 
     public String recipient() {

@@ -28,7 +28,13 @@ public interface MailOutbox {
     record Related(String type, String id) {
     }
 
+    /**
+     * @param failure why it will not be tried again by itself, when it will not: {@code no-such-address}
+     *        (the receiving server says the address does not exist), {@code refused} (it refused the
+     *        message), {@code gave-up} (every attempt failed); the message key {@code outbox.failure.<failure>}
+     *        explains it
+     */
     record Delivery(String messageId, String recipient, String subject, String status, int attempts,
-            java.time.Instant createdAt, java.time.Instant sentAt, String lastError) {
+            java.time.Instant createdAt, java.time.Instant sentAt, String lastError, String failure) {
     }
 }

@@ -58,7 +58,14 @@ public record AciProperties(
             @DefaultValue Embedded embedded,
             @DefaultValue Outbox outbox,
             @DefaultValue Imap imap,
-            @DefaultValue("180d") Duration retention) {
+            @DefaultValue("180d") Duration retention,
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("30s") Duration timeout) {
+
+        /*
+         * connect-timeout and timeout (each read and write) bound every SMTP and IMAP conversation: a mail
+         * server that stops answering costs that long, then the message waits for its next attempt.
+         */
 
         /**
          * The desk mailbox, read over IMAP. With the embedded mail server and no host given, it is the

@@ -1,33 +1,35 @@
 package it.comune.immigrati.platform;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Runs a piece of work again and again with a fixed pause between runs, from start to shutdown. A run
- * that fails is logged and the next run comes as usual; stopping waits for a run in progress, so that
- * nothing (a message being sent, a mailbox being read) is cut in half at shutdown.
+ * Runs a piece of work again and again with a fixed pause between runs, from start to shutdown, on a
+ * thread of its own: a run that waits on a network peer (a frozen mail server) holds up only this work,
+ * never another poller's — the shared scheduler runs fixed-delay tasks on one thread, and the desk
+ * mailbox stopped while the outbox waited for a frozen SMTP server. A run that fails is logged and the
+ * next run comes as usual; stopping waits for a run in progress, so that nothing (a message being sent,
+ * a mailbox being read) is cut in half at shutdown.
  */
 public final class Poller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
     private final String name;
-    private final TaskScheduler scheduler;
     private final Duration interval;
     private final Runnable work;
     private final ReentrantLock running = new ReentrantLock();
-    private volatile ScheduledFuture<?> task;
+    private volatile ScheduledExecutorService thread;
 
-    public Poller(String name, TaskScheduler scheduler, Duration interval, Runnable work) {
+    public Poller(String name, Duration interval, Runnable work) {
         this.name = name;
-        this.scheduler = scheduler;
         this.interval = interval;
         this.work = work;
     }
@@ -43,29 +45,38 @@ public final class Poller implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        task = scheduler.scheduleWithFixedDelay(() -> {
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> {
             try {
                 runOnce();
             } catch (RuntimeException e) {
                 log.error("{} failed; retrying at the next run", name, e);
             }
-        }, interval);
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        thread = executor;
     }
 
     @Override
-    public void stop() {
-        ScheduledFuture<?> scheduled = task;
-        if (scheduled != null) {
-            scheduled.cancel(false);
+    public synchronized void stop() {
+        ScheduledExecutorService executor = thread;
+        thread = null;
+        if (executor != null) {
+            executor.shutdown();
         }
-        task = null;
         running.lock();
         running.unlock();
     }
 
     @Override
     public boolean isRunning() {
-        return task != null;
+        return thread != null;
     }
 }

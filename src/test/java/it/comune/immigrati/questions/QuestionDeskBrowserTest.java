@@ -139,12 +139,16 @@ class QuestionDeskBrowserTest {
 
         ImapMailbox.Mail answer = mailbox.await(m -> m.text() != null && m.text().contains("مكتب المدرسة"), Duration.ofSeconds(20));
         assertThat(answer.subject()).contains(code);
+        assertThat(answer.autoSubmitted()).as("an operator wrote it: not marked as automatic").isNull();
+        assertThat(answer.replyTo()).as("Reply goes to the desk").isEqualTo("quesiti@aci.local");
+        assertThat(answer.text()).contains("يمكنك الرد على هذه الرسالة").doesNotContain("تلقائيًا");
+        assertThat(confirmation.autoSubmitted()).isEqualTo("auto-generated");
 
         resident.get(privatePage);
         assertThat(resident.findElement(By.cssSelector(".aci-message-answer")).getText()).contains("مكتب المدرسة");
         noViolations(resident);
         // the resident answers from the mail client; the operator sees it in the thread
-        SmtpSender.send(mailServer.smtpPort(), email, "quesiti@aci.local", "Re: " + answer.subject(), "شكرا، سأذهب يوم الاثنين.",
+        SmtpSender.send(mailServer.smtpPort(), email, answer.replyTo(), "Re: " + answer.subject(), "شكرا، سأذهب يوم الاثنين.",
                 m -> {
                     try {
                         m.setHeader("In-Reply-To", answer.messageId());

@@ -21,7 +21,8 @@ import jakarta.mail.Store;
  */
 public final class ImapMailbox {
 
-    public record Mail(String messageId, String subject, String from, String text, String html, String autoSubmitted) {
+    public record Mail(String messageId, String subject, String from, String text, String html, String autoSubmitted,
+            String replyTo) {
     }
 
     private final int port;
@@ -45,7 +46,9 @@ public final class ImapMailbox {
                 String[] id = message.getHeader("Message-ID");
                 String[] auto = message.getHeader("Auto-Submitted");
                 mails.add(new Mail(id == null ? null : id[0], message.getSubject(), message.getFrom()[0].toString(),
-                        part(message, "text/plain"), part(message, "text/html"), auto == null ? null : auto[0]));
+                        part(message, "text/plain"), part(message, "text/html"), auto == null ? null : auto[0],
+                        message.getReplyTo() == null || message.getReplyTo().length == 0 ? null
+                                : ((jakarta.mail.internet.InternetAddress) message.getReplyTo()[0]).getAddress()));
             }
             inbox.close(false);
             return mails;

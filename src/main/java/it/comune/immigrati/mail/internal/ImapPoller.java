@@ -47,6 +47,8 @@ class ImapPoller {
     private final int port;
     private final String username;
     private final String password;
+    private final java.time.Duration connectTimeout;
+    private final java.time.Duration timeout;
 
     ImapPoller(JdbcClient jdbc, ClusterJobs jobs, TransactionTemplate transactions, List<InboundMailHandler> handlers, AciProperties properties, Optional<EmbeddedMailServer> embedded) {
         this.jdbc = jdbc;
@@ -54,6 +56,8 @@ class ImapPoller {
         this.transactions = transactions;
         this.handlers = handlers;
         this.settings = properties.mail().imap();
+        this.connectTimeout = properties.mail().connectTimeout();
+        this.timeout = properties.mail().timeout();
         boolean useEmbedded = settings.host() == null && embedded.isPresent();
         this.host = useEmbedded ? embedded.get().smtpHost() : settings.host();
         this.port = useEmbedded ? embedded.get().imapPort() : settings.port();
@@ -70,8 +74,9 @@ class ImapPoller {
 
     private int fetch() {
         Properties properties = new Properties();
-        properties.put("mail.imap.connectiontimeout", "10000");
-        properties.put("mail.imap.timeout", "30000");
+        properties.put("mail.imap.connectiontimeout", String.valueOf(connectTimeout.toMillis()));
+        properties.put("mail.imap.timeout", String.valueOf(timeout.toMillis()));
+        properties.put("mail.imap.writetimeout", String.valueOf(timeout.toMillis()));
         properties.put("mail.imap.ssl.enable", String.valueOf(settings.ssl()));
         try (Store store = Session.getInstance(properties).getStore("imap")) {
             store.connect(host, port, username, password);

@@ -36,14 +36,15 @@ class JdbcMailOutbox implements MailOutbox {
         MailRenderer.Rendered rendered = renderer.render(message);
         jdbc.sql("""
                 INSERT INTO mail_outbox (id, message_id, recipient, language, subject, text_body, html_body,
-                                         in_reply_to, related_type, related_id)
-                VALUES (:id, :messageId, :recipient, :language, :subject, :text, :html, :inReplyTo, :relatedType, :relatedId)
+                                         in_reply_to, related_type, related_id, written_by_person)
+                VALUES (:id, :messageId, :recipient, :language, :subject, :text, :html, :inReplyTo, :relatedType, :relatedId,
+                        :writtenByPerson)
                 """)
                 .param("id", id).param("messageId", messageId).param("recipient", message.recipient())
                 .param("language", message.language().code()).param("subject", rendered.subject())
                 .param("text", rendered.text()).param("html", rendered.html()).param("inReplyTo", message.inReplyTo())
                 .param("relatedType", message.relatedType()).param("relatedId", message.relatedId())
-                .update();
+                .param("writtenByPerson", message.isWrittenByPerson()).update();
         return messageId;
     }
 
@@ -57,7 +58,7 @@ class JdbcMailOutbox implements MailOutbox {
     @Transactional(readOnly = true)
     public List<Delivery> deliveries(String relatedType, String relatedId) {
         return jdbc.sql("""
-                SELECT message_id, recipient, subject, status, attempts, created_at, sent_at, last_error
+                SELECT message_id, recipient, subject, status, attempts, created_at, sent_at, last_error, failure
                 FROM mail_outbox WHERE related_type = :type AND related_id = :id ORDER BY created_at DESC
                 """).param("type", relatedType).param("id", relatedId).query(JdbcMailOutbox::delivery).list();
     }
@@ -74,7 +75,7 @@ class JdbcMailOutbox implements MailOutbox {
     static Delivery delivery(ResultSet rs, int row) throws SQLException {
         return new Delivery(rs.getString("message_id"), rs.getString("recipient"), rs.getString("subject"),
                 rs.getString("status"), rs.getInt("attempts"), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("sent_at")), rs.getString("last_error"));
+                instant(rs.getTimestamp("sent_at")), rs.getString("last_error"), rs.getString("failure"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -3,7 +3,6 @@ package it.comune.immigrati.mail.internal;
 import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.platform.Poller;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.TaskScheduler;
 import it.comune.immigrati.site.NavigationItem;
 import it.comune.immigrati.site.Route;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -16,15 +15,15 @@ class MailModuleConfiguration {
     /** Delivers the outbox, from start to shutdown. */
     @Bean
     @ConditionalOnProperty(name = "aci.mail.outbox.enabled", havingValue = "true", matchIfMissing = true)
-    Poller outboxPoller(OutboxSender sender, TaskScheduler scheduler, AciProperties properties) {
-        return new Poller("Mail outbox delivery", scheduler, properties.mail().outbox().pollInterval(), sender::drain);
+    Poller outboxPoller(OutboxSender sender, AciProperties properties) {
+        return new Poller("Mail outbox delivery", properties.mail().outbox().pollInterval(), sender::drain);
     }
 
     /** Reads the desk mailbox, unless this node is told not to. */
     @Bean
     @ConditionalOnProperty(name = "aci.mail.imap.enabled", havingValue = "true", matchIfMissing = true)
-    Poller deskMailboxPoller(ImapPoller mailbox, TaskScheduler scheduler, AciProperties properties) {
-        return new Poller("Desk mailbox poll", scheduler, properties.mail().imap().pollInterval(), mailbox::poll);
+    Poller deskMailboxPoller(ImapPoller mailbox, AciProperties properties) {
+        return new Poller("Desk mailbox poll", properties.mail().imap().pollInterval(), mailbox::poll);
     }
 
     @Bean

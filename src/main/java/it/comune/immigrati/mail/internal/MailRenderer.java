@@ -33,7 +33,8 @@ class MailRenderer {
         String greeting = messages.getMessage("mail.greeting", null, message.language().locale());
         String signature = messages.getMessage("mail.signature",
                 new Object[] { properties.comune().office(), properties.comune().name() }, message.language().locale());
-        String footer = messages.getMessage("mail.footer", new Object[] { properties.comune().email() },
+        String footer = messages.getMessage(message.isWrittenByPerson() ? "mail.footer.person" : "mail.footer",
+                new Object[] { properties.comune().email() },
                 message.language().locale());
 
         StringBuilder text = new StringBuilder(greeting).append("\n\n");

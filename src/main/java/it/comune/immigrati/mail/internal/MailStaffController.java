@@ -53,7 +53,8 @@ class MailStaffController {
     String outbox(@RequestParam(required = false) String status, Model model) {
         String filter = status != null && STATUSES.contains(status) ? status : null;
         List<OutboxRow> rows = jdbc.sql("""
-                SELECT id, message_id, recipient, subject, status, attempts, created_at, sent_at, next_attempt_at, last_error
+                SELECT id, message_id, recipient, subject, status, attempts, created_at, sent_at, next_attempt_at, last_error,
+                       failure
                 FROM mail_outbox WHERE (CAST(:status AS text) IS NULL OR status = :status)
                 ORDER BY created_at DESC LIMIT 200
                 """).param("status", filter).query(OutboxRow.class).list();
@@ -70,13 +71,16 @@ class MailStaffController {
         return counts.stream().filter(c -> status.equals(c[0])).mapToLong(c -> (Long) c[1]).sum();
     }
 
-    /** A message that ran out of attempts is tried again at once, with the same Message-ID. */
+    /**
+     * A message that failed, or one still waiting for its next attempt (the server is back, the address
+     * was corrected by the mail provider), is tried again at once, with the same Message-ID.
+     */
     @PostMapping("/ufficio/posta/{id}/riprova")
     @Transactional
     String retry(@PathVariable UUID id, Principal staff) {
         int updated = jdbc.sql("""
-                UPDATE mail_outbox SET status = 'PENDING', next_attempt_at = now(), updated_at = now()
-                WHERE id = :id AND status = 'FAILED'
+                UPDATE mail_outbox SET status = 'PENDING', failure = NULL, next_attempt_at = now(), updated_at = now()
+                WHERE id = :id AND status IN ('FAILED', 'PENDING')
                 """).param("id", id).update();
         if (updated == 0) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

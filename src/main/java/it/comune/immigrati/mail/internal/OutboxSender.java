@@ -1,64 +1,62 @@
 package it.comune.immigrati.mail.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import it.comune.immigrati.mail.internal.OutboxStore.Claimed;
 import it.comune.immigrati.platform.AciProperties;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox. Messages are claimed a batch at a time with {@code FOR UPDATE SKIP LOCKED}, so
- * several nodes can poll the same table without sending a message twice; a failure reschedules a
- * message with exponential back-off. A crash between the SMTP server's "250 OK" and our commit would
- * send the batch again, with the same Message-IDs, so the receiving side can tell they are duplicates.
+ * Delivers the outbox. Messages are claimed a batch at a time for a lease ({@link OutboxStore}), so
+ * several nodes can poll the same table without sending a message twice, and sent over one SMTP
+ * connection with no database transaction open. Every conversation with the server is bounded by
+ * {@code aci.mail.connect-timeout} and {@code aci.mail.timeout}. A temporary failure reschedules the
+ * message with exponential back-off; a final one (5xx) marks it failed at once, with the reason. A crash
+ * between the server's "250 OK" and our update sends the message again when the lease ends, with the
+ * same Message-ID, so the receiving side can tell it is a duplicate.
  */
 @Component
 class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-
-    private final JdbcClient jdbc;
-    private final JavaMailSender mailSender;
-    private final TransactionTemplate transactions;
-    private final AciProperties.Mail settings;
-    private final Counter sent;
-    private final Counter failed;
     private static final Duration RUN_LIMIT = Duration.ofSeconds(10);
 
+    private final OutboxStore store;
+    private final JavaMailSenderImpl server;
+    private final AciProperties.Mail settings;
+    private final Clock clock;
+    private final Counter sent;
+    private final Counter failed;
     private final AtomicReference<Instant> lastPoll = new AtomicReference<>(Instant.now());
 
-    OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, TransactionTemplate transactions, AciProperties properties,
-            MeterRegistry meters) {
-        this.jdbc = jdbc;
-        this.mailSender = mailSender;
-        this.transactions = transactions;
+    OutboxSender(OutboxStore store, JavaMailSender mailSender, AciProperties properties, MeterRegistry meters, Clock clock) {
+        if (!(mailSender instanceof JavaMailSenderImpl impl)) {
+            throw new IllegalStateException("The outbox needs Spring's JavaMailSenderImpl, not " + mailSender.getClass());
+        }
+        this.store = store;
+        this.server = impl;
         this.settings = properties.mail();
+        this.clock = clock;
         this.sent = meters.counter("aci.mail.sent");
         this.failed = meters.counter("aci.mail.failed.attempts");
-    }
-
-    private record Claimed(UUID id, String messageId, String recipient, String subject, String text, String html,
-            String inReplyTo, int attempts) {
     }
 
     /**
@@ -70,94 +68,102 @@ class OutboxSender {
         long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
         int delivered = 0;
         while (System.nanoTime() < deadline) {
-            lastPoll.set(Instant.now());
-            Batch batch = transactions.execute(status -> deliverBatch());
-            if (batch == null) {
+            lastPoll.set(clock.instant());
+            List<Claimed> batch = store.claim(settings.outbox().batchSize(), lease());
+            if (batch.isEmpty()) {
                 break;
             }
-            delivered += batch.sent();
-            if (batch.claimed() < settings.outbox().batchSize()) {
+            delivered += deliver(batch);
+            if (batch.size() < settings.outbox().batchSize()) {
                 break;
             }
         }
         return delivered;
     }
 
-    private record Batch(int claimed, int sent) {
+    /** Long enough for a whole batch to time out message by message, so no claim ends while it is being sent. */
+    private Duration lease() {
+        return settings.connectTimeout().plus(settings.timeout().multipliedBy(3L * settings.outbox().batchSize()))
+                .plusMinutes(1);
     }
 
-    /**
-     * Claims up to a batch of due messages and sends them over one SMTP connection (a connection, and
-     * its TLS handshake, per message made the drain ten times slower); each message is then marked sent
-     * or rescheduled on its own.
-     */
-    private Batch deliverBatch() {
-        List<Claimed> claimed = jdbc.sql("""
-                SELECT id, message_id, recipient, subject, text_body, html_body, in_reply_to, attempts
-                FROM mail_outbox
-                WHERE status = 'PENDING' AND next_attempt_at <= now()
-                ORDER BY next_attempt_at
-                LIMIT :batch
-                FOR UPDATE SKIP LOCKED
-                """).param("batch", settings.outbox().batchSize()).query((rs, n) -> new Claimed(rs.getObject(1, UUID.class),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getInt(8))).list();
-        Map<Claimed, Exception> failures = new HashMap<>();
-        Map<Claimed, MimeMessage> messages = new LinkedHashMap<>();
-        for (Claimed message : claimed) {
-            try {
-                messages.put(message, toMime(message));
-            } catch (MessagingException e) {
-                failures.put(message, e);
-            }
+    /** One connection for the batch (a connection, and its TLS handshake, per message made the drain ten times slower). */
+    private int deliver(List<Claimed> batch) {
+        Session session = session();
+        Transport transport;
+        try {
+            transport = session.getTransport(server.getProtocol() == null ? "smtp" : server.getProtocol());
+            transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
+        } catch (MessagingException unreachable) {
+            batch.forEach(message -> retryLater(message, unreachable));
+            return 0;
         }
-        if (!messages.isEmpty()) {
-            try {
-                mailSender.send(messages.values().toArray(MimeMessage[]::new));
-            } catch (MailSendException e) {
-                Map<Object, Exception> failed = e.getFailedMessages();
-                messages.forEach((message, mime) -> {
-                    if (failed.isEmpty() || failed.containsKey(mime)) {
-                        failures.put(message, failed.getOrDefault(mime, e));
+        int delivered = 0;
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                Claimed message = batch.get(i);
+                MimeMessage mime;
+                try {
+                    mime = toMime(session, message);
+                } catch (MessagingException unwritable) {
+                    fail(message, OutboxStore.Failure.REFUSED, unwritable);
+                    continue;
+                }
+                try {
+                    transport.sendMessage(mime, mime.getAllRecipients());
+                    store.sent(message.id(), clock.instant());
+                    sent.increment();
+                    delivered++;
+                } catch (SendFailedException refused) {
+                    var verdict = SmtpAnswers.finalFailure(refused);
+                    if (verdict.isPresent()) {
+                        fail(message, verdict.get(), refused);
+                    } else {
+                        retryLater(message, refused);
                     }
-                });
-            } catch (MailException e) {
-                messages.keySet().forEach(message -> failures.put(message, e));
+                } catch (MessagingException broken) {
+                    // the connection is gone (a timeout, a reset): this and the rest wait for the next run
+                    for (Claimed rest : batch.subList(i, batch.size())) {
+                        retryLater(rest, broken);
+                    }
+                    break;
+                }
+            }
+        } finally {
+            try {
+                transport.close();
+            } catch (MessagingException ignored) {
+                // the messages are marked already; a QUIT nobody answers changes nothing
             }
         }
-        int sent = 0;
-        for (Claimed message : claimed) {
-            Exception failure = failures.get(message);
-            if (failure == null) {
-                markSent(message);
-                sent++;
-            } else {
-                reschedule(message, failure);
-            }
+        return delivered;
+    }
+
+    private Session session() {
+        Properties properties = new Properties();
+        properties.putAll(server.getJavaMailProperties());
+        String protocol = server.getProtocol() == null ? "smtp" : server.getProtocol();
+        properties.putIfAbsent("mail." + protocol + ".connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
+        properties.putIfAbsent("mail." + protocol + ".timeout", String.valueOf(settings.timeout().toMillis()));
+        properties.putIfAbsent("mail." + protocol + ".writetimeout", String.valueOf(settings.timeout().toMillis()));
+        if (server.getUsername() != null) {
+            properties.putIfAbsent("mail." + protocol + ".auth", "true");
         }
-        return new Batch(claimed.size(), sent);
+        return Session.getInstance(properties);
     }
 
-    private void markSent(Claimed message) {
-        jdbc.sql("""
-                UPDATE mail_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1,
-                       last_error = NULL, updated_at = now()
-                WHERE id = :id
-                """).param("id", message.id()).update();
-        sent.increment();
+    private void fail(Claimed message, OutboxStore.Failure failure, Exception e) {
+        store.failed(message.id(), message.attempts() + 1, failure, describe(e));
+        failed.increment();
+        log.warn("Delivery of {} to {} refused for good ({}): {}", message.messageId(), message.recipient(),
+                failure.code(), describe(e));
     }
 
-    private void reschedule(Claimed message, Exception e) {
+    private void retryLater(Claimed message, Exception e) {
         int attempts = message.attempts() + 1;
         boolean giveUp = attempts >= settings.outbox().maxAttempts();
         Duration delay = backoff(attempts);
-        jdbc.sql("""
-                UPDATE mail_outbox SET attempts = :attempts, last_error = :error, updated_at = now(),
-                       status = CASE WHEN :giveUp THEN 'FAILED' ELSE 'PENDING' END,
-                       next_attempt_at = now() + make_interval(secs => :delay)
-                WHERE id = :id
-                """).param("attempts", attempts).param("error", describe(e)).param("giveUp", giveUp)
-                .param("delay", (double) delay.toSeconds()).param("id", message.id()).update();
+        store.retryLater(message.id(), attempts, describe(e), delay, giveUp);
         failed.increment();
         log.warn("Delivery of {} to {} failed (attempt {}{}): {}", message.messageId(), message.recipient(),
                 attempts, giveUp ? ", giving up" : ", retry in " + delay, describe(e));
@@ -170,14 +176,27 @@ class OutboxSender {
         return delay.compareTo(settings.outbox().maxRetry()) > 0 ? settings.outbox().maxRetry() : delay;
     }
 
-    private MimeMessage toMime(Claimed message) throws MessagingException {
-        MimeMessage mime = new StableIdMimeMessage(Session.getInstance(new java.util.Properties()), message.messageId());
+    /**
+     * Headers are encoded as RFC 2047 asks (a Comune named Cantù or Forlì, an Arabic subject); replies go
+     * to the desk mailbox; only mail no person wrote says so (RFC 3834), so that an answer from an
+     * operator is treated by the resident's mail program as a letter, not as an automatic notice.
+     */
+    MimeMessage toMime(Session session, Claimed message) throws MessagingException {
+        MimeMessage mime = new StableIdMimeMessage(session, message.messageId());
         MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-        helper.setFrom(new InternetAddress(settings.from()));
-        helper.setTo(message.recipient());
+        InternetAddress from = new InternetAddress(settings.from(), true);
+        try {
+            helper.setFrom(from.getAddress(), from.getPersonal());
+        } catch (java.io.UnsupportedEncodingException impossible) {
+            throw new MessagingException("UTF-8", impossible);
+        }
+        helper.setReplyTo(new InternetAddress(settings.deskAddress(), true));
+        helper.setTo(new InternetAddress(message.recipient(), true));
         helper.setSubject(message.subject());
         helper.setText(message.text(), message.html());
-        mime.setHeader("Auto-Submitted", "auto-generated");
+        if (!message.writtenByPerson()) {
+            mime.setHeader("Auto-Submitted", "auto-generated");
+        }
         if (message.inReplyTo() != null) {
             mime.setHeader("In-Reply-To", message.inReplyTo());
             mime.setHeader("References", message.inReplyTo());
@@ -185,12 +204,17 @@ class OutboxSender {
         return mime;
     }
 
-    private static String describe(Exception e) {
+    static String describe(Exception e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        while (true) {
+            Throwable next = root instanceof MessagingException m && m.getNextException() != null ? m.getNextException()
+                    : root.getCause();
+            if (next == null || next == root) {
+                break;
+            }
+            root = next;
         }
-        String text = root.getClass().getSimpleName() + ": " + root.getMessage();
+        String text = root.getClass().getSimpleName() + ": " + String.valueOf(root.getMessage()).strip();
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 

@@ -241,7 +241,8 @@ public class QuestionDesk {
                 .action("questions.mail.answer.action", privateLink(question))
                 .paragraph("questions.mail.answer.reply")
                 .verbatim(marker(question))
-                .about("question", question.code());
+                .about("question", question.code())
+                .writtenByPerson();
     }
 
     /** Sends an answer: stored, and queued as e-mail in the resident's language, in one transaction. */

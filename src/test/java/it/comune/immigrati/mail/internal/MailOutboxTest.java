@@ -55,6 +55,9 @@ class MailOutboxTest {
     @Autowired
     AciProperties properties;
 
+    @Autowired
+    OutboxStore store;
+
     /** The application's own delivery of the outbox, paused while a test plays the sender. */
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("outboxPoller")
@@ -103,8 +106,7 @@ class MailOutboxTest {
             JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
             unreachable.setHost("127.0.0.1");
             unreachable.setPort(AppProcess.freePort());
-            OutboxSender broken = new OutboxSender(jdbc, unreachable, transactions, properties,
-                    new SimpleMeterRegistry());
+            OutboxSender broken = new OutboxSender(store, unreachable, properties, new SimpleMeterRegistry(), java.time.Clock.systemUTC());
             transactions.executeWithoutResult(status -> outbox.queue(MailMessage.to(recipient, Language.IT)
                     .subject("mail.invite.subject", "ritardo").about("test", recipient)));
             assertThat(broken.drain()).isZero();
@@ -139,7 +141,7 @@ class MailOutboxTest {
 
     @Test
     void backOffDoublesUpToTheMaximum() {
-        OutboxSender sender = new OutboxSender(jdbc, mailSender, transactions, properties, new SimpleMeterRegistry());
+        OutboxSender sender = new OutboxSender(store, mailSender, properties, new SimpleMeterRegistry(), java.time.Clock.systemUTC());
         assertThat(sender.backoff(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(sender.backoff(2)).isEqualTo(Duration.ofMinutes(1));
         assertThat(sender.backoff(5)).isEqualTo(Duration.ofMinutes(8));
@@ -151,9 +153,9 @@ class MailOutboxTest {
         String recipient = "concorrenza" + System.nanoTime() + "@example.org";
         int count = 60;
         List<OutboxSender> senders = List.of(
-                new OutboxSender(jdbc, mailSender, transactions, properties, new SimpleMeterRegistry()),
-                new OutboxSender(jdbc, mailSender, transactions, properties, new SimpleMeterRegistry()),
-                new OutboxSender(jdbc, mailSender, transactions, properties, new SimpleMeterRegistry()));
+                new OutboxSender(store, mailSender, properties, new SimpleMeterRegistry(), java.time.Clock.systemUTC()),
+                new OutboxSender(store, mailSender, properties, new SimpleMeterRegistry(), java.time.Clock.systemUTC()),
+                new OutboxSender(store, mailSender, properties, new SimpleMeterRegistry(), java.time.Clock.systemUTC()));
         int delivered = 0;
         awaitOutboxIdle();
         applicationSender.stop();
