@@ -11,15 +11,23 @@ public interface InboundMailHandler {
 
     Result handle(MimeMessage message, String messageKey);
 
-    /** What became of a message: processed (it became or joined something), or ignored on purpose. */
-    record Result(boolean ignored, String description) {
+    /**
+     * What became of a message: processed (it became or joined something), ignored on purpose, or held
+     * back (a limit was reached): a held message waits in the quarantine, where staff can have it
+     * processed again; nothing received is dropped.
+     */
+    record Result(boolean ignored, boolean held, String description) {
 
         public static Result processed(String description) {
-            return new Result(false, description);
+            return new Result(false, false, description);
         }
 
         public static Result ignored(String reason) {
-            return new Result(true, reason);
+            return new Result(true, false, reason);
+        }
+
+        public static Result held(String reason) {
+            return new Result(false, true, reason);
         }
     }
 }

@@ -118,6 +118,44 @@ class MailChannelTest {
         assertThat(inboundStatus(other)).isEqualTo("PROCESSED");
         assertThat(thread(code)).hasSize(2);
         assertThat(questionsFrom(stranger)).hasSize(1).doesNotContain(code);
+        String strangers = questionsFrom(stranger).get(0);
+        assertThat(notes(strangers)).as("a note links the two for an operator to merge")
+                .anySatisfy(note -> assertThat(note).contains(code, "unisci"));
+
+        // a forged Reply-To with the requester's address does not make the stranger the requester
+        String forger = "falso" + System.nanoTime() + "@example.org";
+        String forged = SmtpSender.send(mailServer.smtpPort(), forger, DESK, "Re: " + code, "Mandatemi i documenti di Lena.",
+                m -> header(m, "Reply-To", lena));
+        assertThat(inboundStatus(forged)).isEqualTo("PROCESSED");
+        assertThat(thread(code)).as("the forged message did not join").hasSize(2)
+                .noneMatch(body -> body.contains("documenti di Lena"));
+    }
+
+    /**
+     * Twenty-two people write within the hour: all become questions (the allowance counts per sender);
+     * one sender who writes six new questions has the sixth held back in the quarantine, from where it
+     * is processed once staff ask.
+     */
+    @Test
+    void theHourlyAllowanceCountsPerSenderAndWhatIsOverItWaitsInTheQuarantine() throws Exception {
+        String run = "folla" + System.nanoTime();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            ids.add(send(run + "-" + i + "@example.org", "Domanda " + i, "Come si rinnova la carta d'identità? Numero " + i));
+        }
+        for (String id : ids) {
+            assertThat(inboundStatus(id)).as(id).isEqualTo("PROCESSED");
+        }
+        String eager = run + "-solo@example.org";
+        List<String> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            mine.add(send(eager, "Nuova domanda " + i, "Vorrei sapere anche questa cosa, la numero " + i + "."));
+        }
+        List<String> statuses = mine.stream().map(this::inboundStatus).toList();
+        assertThat(statuses).filteredOn("PROCESSED"::equals).hasSize(5);
+        assertThat(statuses).filteredOn("QUARANTINED"::equals).hasSize(1);
+        assertThat(jdbc.sql("SELECT outcome FROM mail_inbound WHERE status = 'QUARANTINED' AND sender = :s")
+                .param("s", eager).query(String.class).single()).contains("held back");
     }
 
     @Test
@@ -191,6 +229,12 @@ class MailChannelTest {
         TestStaff.login(office, supervisor);
         String page = office.get("/ufficio/posta-in-arrivo").body();
         assertThat(page).contains("Senza mittente", "In quarantena", "no sender address");
+    }
+
+    private List<String> notes(String code) {
+        return jdbc.sql("""
+                SELECT m.body FROM question_message m JOIN question q ON q.id = m.question_id
+                WHERE q.code = :c AND m.kind = 'NOTE' ORDER BY m.id""").param("c", code).query(String.class).list();
     }
 
     private List<String> thread(String code) {

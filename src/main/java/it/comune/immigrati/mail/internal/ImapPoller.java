@@ -48,10 +48,19 @@ class ImapPoller {
     private final String username;
     private final String password;
     private final java.time.Duration connectTimeout;
+    private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> lastSuccess =
+            new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+    private final java.util.concurrent.atomic.AtomicReference<String> lastError = new java.util.concurrent.atomic.AtomicReference<>();
+    private final io.micrometer.core.instrument.Counter errors;
+    private final java.util.concurrent.atomic.AtomicInteger failuresInARow = new java.util.concurrent.atomic.AtomicInteger();
     private final java.time.Duration timeout;
 
-    ImapPoller(JdbcClient jdbc, ClusterJobs jobs, TransactionTemplate transactions, List<InboundMailHandler> handlers, AciProperties properties, Optional<EmbeddedMailServer> embedded) {
+    ImapPoller(JdbcClient jdbc, ClusterJobs jobs, TransactionTemplate transactions, List<InboundMailHandler> handlers,
+            AciProperties properties, Optional<EmbeddedMailServer> embedded, io.micrometer.core.instrument.MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.errors = meters.counter("aci.mail.inbound.poll.errors");
+        meters.gauge("aci.mail.inbound.quarantined", jdbc, db -> db.sql("SELECT count(*) FROM mail_inbound WHERE status = 'QUARANTINED'")
+                .query(Long.class).single());
         this.jobs = jobs;
         this.transactions = transactions;
         this.handlers = handlers;
@@ -84,14 +93,43 @@ class ImapPoller {
             folder.open(Folder.READ_ONLY);
             try {
                 Integer stored = transactions.execute(status -> storeNew(folder));
+                lastSuccess.set(java.time.Instant.now());
+                lastError.set(null);
+                failuresInARow.set(0);
                 return stored == null ? 0 : stored;
             } finally {
                 folder.close(false);
             }
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             log.warn("Cannot read the desk mailbox {} on {}:{}: {}", username, host, port, e.getMessage());
+            lastError.set(OutboxSender.describe(e));
+            failuresInARow.incrementAndGet();
+            errors.increment();
             return 0;
         }
+    }
+
+    /** Whether this node reads a mailbox at all (it does not when no IMAP server is configured). */
+    boolean reads() {
+        return host != null && settings.enabled();
+    }
+
+    /** Polls that failed since the last one that worked. */
+    int failuresInARow() {
+        return failuresInARow.get();
+    }
+
+    /** When the mailbox was last read without an error, and the last error since, if any. */
+    java.time.Instant lastSuccess() {
+        return lastSuccess.get();
+    }
+
+    String lastError() {
+        return lastError.get();
+    }
+
+    java.time.Duration pollInterval() {
+        return settings.pollInterval();
     }
 
     private int storeNew(Folder folder) {
@@ -166,8 +204,11 @@ class ImapPoller {
             InboundMailHandler.Result result = InboundMailHandler.Result.ignored("no handler");
             for (InboundMailHandler handler : handlers) {
                 result = handler.handle(message, mail.key());
+                if (result.held()) {
+                    break;
+                }
             }
-            finish(mail.id(), result.ignored() ? "IGNORED" : "PROCESSED", result.description());
+            finish(mail.id(), result.held() ? "QUARANTINED" : result.ignored() ? "IGNORED" : "PROCESSED", result.description());
         } catch (RuntimeException | MessagingException e) {
             throw new QuarantineException(mail.id(), e);
         }

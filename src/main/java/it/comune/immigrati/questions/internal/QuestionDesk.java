@@ -263,7 +263,7 @@ public class QuestionDesk {
     }
 
     @Transactional
-    void note(Question question, String text, String staff) {
+    public void note(Question question, String text, String staff) {
         store.addMessage(question.id(), Kind.NOTE, staff, text, null);
         events.publishEvent(new Audited(staff, "question.note", "question", question.code(), ""));
     }

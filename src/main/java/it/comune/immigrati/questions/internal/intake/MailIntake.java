@@ -28,9 +28,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The e-mail channel of the desk. A reply joins its question when it refers to a message we sent (its
- * In-Reply-To or References), carries the marker our e-mails end with, or — only from the question's
- * own requester — names the question's code in its subject. Anything else from a person becomes a new
- * question, acknowledged like one asked on the web. Machine-sent mail is never answered.
+ * In-Reply-To or References), carries the marker our e-mails end with, or — only when its From is the
+ * question's own requester (never its Reply-To, which anyone can write) — names the question's code in
+ * its subject. A message that names a code and comes from someone else becomes a new question with a
+ * note that links the two, for an operator to merge. Anything else from a person becomes a new
+ * question, acknowledged like one asked on the web. Machine-sent mail is never answered. The hourly
+ * allowances count per sender: what is over them is held in the quarantine, never dropped.
  */
 @Component
 class MailIntake implements InboundMailHandler {
@@ -38,8 +41,10 @@ class MailIntake implements InboundMailHandler {
     static final Pattern MARKER = Pattern.compile("\\[(" + QuestionCode.REGEX + ")/([A-Za-z0-9_-]{8})]");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
-    /** The client of every e-mail for the hourly allowances: the address is what counts. */
-    static final String CLIENT = "mail";
+    /** The client of an e-mail for the hourly allowances: its sender, so that one sender's flood holds back only theirs. */
+    static String client(String email) {
+        return "mail:" + email;
+    }
 
     private final QuestionDesk desk;
     private final QuestionIntake intake;
@@ -72,6 +77,7 @@ class MailIntake implements InboundMailHandler {
                 throw new IllegalArgumentException("no sender address");
             }
             String email = from.getAddress().toLowerCase(Locale.ROOT);
+            String author = author(message);
             if (ownAddresses.contains(email)) {
                 return Result.ignored("sent by this system: not answered");
             }
@@ -82,7 +88,7 @@ class MailIntake implements InboundMailHandler {
             // what the e-mail channel's rule keeps of them, the same for a reply as for a new question
             ChannelRules.Rule rule = intake.rule(Channel.EMAIL);
             List<NewAttachment> kept = attachments.check(files, rule).files();
-            Optional<Question> existing = thread(message, text, email);
+            Optional<Question> existing = thread(message, text, author);
             if (existing.isPresent()) {
                 String body = text.isBlank() ? "(" + kept.size() + " file)" : text;
                 desk.addCitizenMessage(existing.get(), rule.keep(body), kept, messageId);
@@ -95,14 +101,22 @@ class MailIntake implements InboundMailHandler {
             IntakeResult result = intake.accept(new Submission(Channel.EMAIL, UUID.randomUUID(), email, from.getPersonal(),
                     languages.of(text.isBlank() ? subject : text).code(), QuestionsProperties.FALLBACK_TOPIC,
                     subject.isEmpty() ? text : subject + "\n\n" + text, false, false, files, null, null, messageId),
-                    CLIENT);
+                    client(email));
+            if (result instanceof IntakeResult.Accepted accepted) {
+                Optional<Question> named = namedInSubject(message);
+                if (named.isPresent()) {
+                    desk.note(accepted.question(), "Questa e-mail cita nell'oggetto il quesito " + named.get().code()
+                            + ", ma non arriva dall'indirizzo di chi lo ha posto: se è la stessa persona, unisci i due quesiti.",
+                            "sistema");
+                }
+            }
             return outcome(result, email);
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("unreadable message: " + e.getMessage(), e);
         }
     }
 
-    private Optional<Question> thread(MimeMessage message, String text, String email) throws MessagingException {
+    private Optional<Question> thread(MimeMessage message, String text, String author) throws MessagingException {
         Set<String> referenced = new LinkedHashSet<>();
         for (String header : new String[] { "In-Reply-To", "References" }) {
             String value = message.getHeader(header, " ");
@@ -128,8 +142,18 @@ class MailIntake implements InboundMailHandler {
                 return byMarker;
             }
         }
-        return QuestionCode.findIn(message.getSubject()).flatMap(code -> store.byCode(code.toString()))
-                .filter(q -> q.email().equalsIgnoreCase(email));
+        return namedInSubject(message).filter(q -> author != null && q.email().equalsIgnoreCase(author));
+    }
+
+    private Optional<Question> namedInSubject(MimeMessage message) throws MessagingException {
+        return QuestionCode.findIn(message.getSubject()).flatMap(code -> store.byCode(code.toString()));
+    }
+
+    /** The From address: who wrote it, as far as mail can tell. */
+    private static String author(MimeMessage message) throws MessagingException {
+        var from = message.getFrom();
+        return from != null && from.length > 0 && from[0] instanceof InternetAddress address && address.getAddress() != null
+                ? address.getAddress().toLowerCase(Locale.ROOT) : null;
     }
 
     /** The quoted part of a reply is dropped from the text, but the marker may sit in it. */
@@ -150,7 +174,7 @@ class MailIntake implements InboundMailHandler {
             return Result.ignored("refused by the intake rules " + refused.errors() + ": not answered");
         }
         if (result instanceof IntakeResult.Limited) {
-            return Result.ignored("too many questions from " + email + " in the last hour: not answered");
+            return Result.held("too many questions from " + email + " in the last hour: held back; process it again later");
         }
         if (result instanceof IntakeResult.Unavailable unavailable) {
             // as before the pipeline: thrown, so the poller's transaction (and the message's mark) rolls back
