@@ -5,7 +5,8 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * Takes a message received in the desk mailbox. Called once per message, inside the transaction that
  * marks it processed: what the handler writes and the "processed" mark commit together. An exception
- * puts the message in quarantine, where staff can inspect it and have it processed again.
+ * puts the message in quarantine, where staff can inspect it and have it processed again. Handlers are
+ * asked in their {@code @Order}; the first that does not ignore the message takes it.
  */
 public interface InboundMailHandler {
 

@@ -79,7 +79,8 @@ public record AciProperties(
                 String password,
                 @DefaultValue("false") boolean ssl,
                 @DefaultValue("INBOX") String folder,
-                @DefaultValue("15s") Duration pollInterval) {
+                @DefaultValue("15s") Duration pollInterval,
+                @DefaultValue("25MB") org.springframework.util.unit.DataSize maxMessageSize) {
         }
 
         public record Embedded(

@@ -231,6 +231,30 @@ class MailChannelTest {
         assertThat(page).contains("Senza mittente", "In quarantena", "no sender address");
     }
 
+    /**
+     * A message nested far deeper than any mail program nests is quarantined, and the mail after it is
+     * read as usual. 300 levels here: the embedded GreenMail never answers DATA for 15,000 (its own
+     * parser); that depth is for the tier on a real server.
+     */
+    @Test
+    void aMessageNestedHundredsOfLevelsDeepIsQuarantinedAndTheMailboxGoesOn() {
+        String id = "<nidificato" + System.nanoTime() + "@example.org>";
+        StringBuilder raw = new StringBuilder("From: nido@example.org\r\nTo: " + DESK + "\r\nSubject: Nido\r\nMessage-ID: " + id
+                + "\r\nMIME-Version: 1.0\r\n");
+        int levels = 300;
+        for (int i = 0; i < levels; i++) {
+            raw.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i).append("\r\n");
+        }
+        raw.append("Content-Type: text/plain\r\n\r\nciao\r\n");
+        for (int i = levels - 1; i >= 0; i--) {
+            raw.append("--b").append(i).append("--\r\n");
+        }
+        SmtpSender.sendRaw(mailServer.smtpPort(), "nido@example.org", DESK, raw.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(inboundStatus(id)).isEqualTo("QUARANTINED");
+        String after = send("dopo" + System.nanoTime() + "@example.org", "Dopo il nido", "Una domanda normale sulla residenza.");
+        assertThat(inboundStatus(after)).isEqualTo("PROCESSED");
+    }
+
     private List<String> notes(String code) {
         return jdbc.sql("""
                 SELECT m.body FROM question_message m JOIN question q ON q.id = m.question_id

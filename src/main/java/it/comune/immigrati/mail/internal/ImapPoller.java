@@ -10,7 +10,6 @@ import java.util.Properties;
 
 import it.comune.immigrati.mail.InboundMailHandler;
 import it.comune.immigrati.platform.AciProperties;
-import it.comune.immigrati.platform.ClusterJobs;
 import it.comune.immigrati.platform.Secrets;
 import it.comune.immigrati.platform.EmbeddedMailServer;
 import jakarta.mail.Folder;
@@ -29,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the desk mailbox by UID, never by "unread" flags: a stored high-water mark says which UIDs are
- * taken, each message is stored once by its Message-ID, then handed to the handlers exactly once. A
- * PostgreSQL advisory lock lets one node at a time fetch, so several nodes can run this safely; a crash
- * between fetching and committing only means the same UIDs are fetched again and found already stored.
+ * taken, each message is stored once by its Message-ID, then handed to the handlers exactly once. One
+ * node at a time fetches, under a claim with a lease ({@link InboundStore}), so several nodes can run
+ * this safely; no transaction is open while the IMAP server is talking. A crash between fetching and
+ * committing only means the same UIDs are fetched again and found already stored.
  */
 @Component
 class ImapPoller {
@@ -39,7 +39,6 @@ class ImapPoller {
     private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);
 
     private final JdbcClient jdbc;
-    private final ClusterJobs jobs;
     private final TransactionTemplate transactions;
     private final List<InboundMailHandler> handlers;
     private final AciProperties.Mail.Imap settings;
@@ -52,16 +51,22 @@ class ImapPoller {
             new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
     private final java.util.concurrent.atomic.AtomicReference<String> lastError = new java.util.concurrent.atomic.AtomicReference<>();
     private final io.micrometer.core.instrument.Counter errors;
+    private final InboundStore inbound;
+    private final TooLargeReply tooLarge;
+    private final org.springframework.util.unit.DataSize maxMessageSize;
     private final java.util.concurrent.atomic.AtomicInteger failuresInARow = new java.util.concurrent.atomic.AtomicInteger();
     private final java.time.Duration timeout;
 
-    ImapPoller(JdbcClient jdbc, ClusterJobs jobs, TransactionTemplate transactions, List<InboundMailHandler> handlers,
-            AciProperties properties, Optional<EmbeddedMailServer> embedded, io.micrometer.core.instrument.MeterRegistry meters) {
+    ImapPoller(JdbcClient jdbc, InboundStore inbound, TooLargeReply tooLarge, TransactionTemplate transactions,
+            List<InboundMailHandler> handlers, AciProperties properties, Optional<EmbeddedMailServer> embedded,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.inbound = inbound;
+        this.tooLarge = tooLarge;
+        this.maxMessageSize = properties.mail().imap().maxMessageSize();
         this.errors = meters.counter("aci.mail.inbound.poll.errors");
         meters.gauge("aci.mail.inbound.quarantined", jdbc, db -> db.sql("SELECT count(*) FROM mail_inbound WHERE status = 'QUARANTINED'")
                 .query(Long.class).single());
-        this.jobs = jobs;
         this.transactions = transactions;
         this.handlers = handlers;
         this.settings = properties.mail().imap();
@@ -81,7 +86,7 @@ class ImapPoller {
         return stored;
     }
 
-    private int fetch() {
+    int fetch() {
         Properties properties = new Properties();
         properties.put("mail.imap.connectiontimeout", String.valueOf(connectTimeout.toMillis()));
         properties.put("mail.imap.timeout", String.valueOf(timeout.toMillis()));
@@ -92,11 +97,11 @@ class ImapPoller {
             Folder folder = store.getFolder(settings.folder());
             folder.open(Folder.READ_ONLY);
             try {
-                Integer stored = transactions.execute(status -> storeNew(folder));
+                int stored = storeNew((UIDFolder) folder);
                 lastSuccess.set(java.time.Instant.now());
                 lastError.set(null);
                 failuresInARow.set(0);
-                return stored == null ? 0 : stored;
+                return stored;
             } finally {
                 folder.close(false);
             }
@@ -132,46 +137,78 @@ class ImapPoller {
         return settings.pollInterval();
     }
 
-    private int storeNew(Folder folder) {
-        if (!jobs.exclusive("desk-mailbox-fetch")) {
+    /**
+     * Takes the messages past the mark, one short transaction each. A message larger than
+     * {@code aci.mail.imap.max-message-size} (by the server's RFC822.SIZE, before anything is fetched) is
+     * kept with its headers only, in the quarantine, and its sender is told how to send the documents.
+     */
+    private int storeNew(UIDFolder uids) throws MessagingException {
+        long validity = uids.getUIDValidity();
+        String mailbox = username + "/" + settings.folder();
+        java.util.OptionalLong claimed = inbound.claim(mailbox, validity, lease());
+        if (claimed.isEmpty()) {
             return 0; // another node is fetching right now
         }
         try {
-            UIDFolder uids = (UIDFolder) folder;
-            long validity = uids.getUIDValidity();
-            String mailbox = username + "/" + settings.folder();
-            long lastUid = jdbc.sql("""
-                    INSERT INTO mail_inbox_state (mailbox, uid_validity) VALUES (:mailbox, :validity)
-                    ON CONFLICT (mailbox) DO UPDATE SET
-                        last_uid = CASE WHEN mail_inbox_state.uid_validity = EXCLUDED.uid_validity
-                                        THEN mail_inbox_state.last_uid ELSE 0 END,
-                        uid_validity = EXCLUDED.uid_validity, polled_at = now(), updated_at = now()
-                    RETURNING last_uid
-                    """).param("mailbox", mailbox).param("validity", validity).query(Long.class).single();
+            long lastUid = claimed.getAsLong();
+            Message[] messages = uids.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
+            jakarta.mail.FetchProfile profile = new jakarta.mail.FetchProfile();
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add(jakarta.mail.FetchProfile.Item.SIZE);
+            ((Folder) uids).fetch(messages, profile);
             int stored = 0;
-            long highest = lastUid;
-            for (Message message : uids.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID)) {
+            for (Message message : messages) {
                 long uid = uids.getUID(message);
                 if (uid <= lastUid) {
                     continue; // IMAP's "n:*" always includes the last message
                 }
-                byte[] raw = raw(message);
-                Envelope envelope = Envelope.of(raw);
-                stored += jdbc.sql("""
-                        INSERT INTO mail_inbound (message_key, mailbox, uid, sender, subject, raw, addresses)
-                        VALUES (:key, :mailbox, :uid, :sender, :subject, :raw, :addresses)
-                        ON CONFLICT (message_key) DO NOTHING
-                        """).param("key", envelope.key()).param("mailbox", mailbox).param("uid", uid)
-                        .param("sender", envelope.sender()).param("subject", envelope.subject()).param("raw", raw)
-                        .param("addresses", envelope.addresses().toArray(String[]::new)).update();
-                highest = Math.max(highest, uid);
+                stored += storeOne(mailbox, uid, message) ? 1 : 0;
             }
-            jdbc.sql("UPDATE mail_inbox_state SET last_uid = :uid, updated_at = now() WHERE mailbox = :mailbox")
-                    .param("uid", highest).param("mailbox", mailbox).update();
             return stored;
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("Reading the desk mailbox failed", e);
+        } catch (IOException e) {
+            throw new MessagingException("Reading the desk mailbox failed", e);
+        } finally {
+            inbound.release(mailbox);
         }
+    }
+
+    private boolean storeOne(String mailbox, long uid, Message message) throws MessagingException, IOException {
+        long size = message.getSize();
+        if (size > maxMessageSize.toBytes()) {
+            byte[] headers = headers(message);
+            Envelope envelope = Envelope.of(headers);
+            String outcome = "too large: " + megabytes(size) + " MB, more than the " + megabytes(maxMessageSize.toBytes())
+                    + " MB the desk takes; kept with its headers only, the sender was told how to send the documents";
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                boolean fresh = inbound.store(mailbox, uid, envelope, headers, "QUARANTINED", outcome, lease());
+                if (fresh) {
+                    tooLarge.tell(headers, size, maxMessageSize.toBytes());
+                }
+                return fresh;
+            }));
+        }
+        byte[] raw = raw(message);
+        Envelope envelope = Envelope.of(raw);
+        return Boolean.TRUE.equals(transactions.execute(status -> inbound.store(mailbox, uid, envelope, raw, "NEW", null, lease())));
+    }
+
+    private java.time.Duration lease() {
+        return connectTimeout.plus(timeout.multipliedBy(4)).plusMinutes(1);
+    }
+
+    static long megabytes(long bytes) {
+        return (bytes + 1024 * 1024 - 1) / (1024 * 1024);
+    }
+
+    /** The header block, as the server has it, and a line saying the body was left on the server. */
+    private static byte[] headers(Message message) throws MessagingException {
+        StringBuilder block = new StringBuilder();
+        java.util.Enumeration<String> lines = ((jakarta.mail.internet.MimePart) message).getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            block.append(lines.nextElement()).append("\r\n");
+        }
+        block.append("\r\n(body not fetched: the message is larger than the desk takes)\r\n");
+        return block.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Hands each stored message to the handlers, one transaction per message. */
@@ -204,8 +241,8 @@ class ImapPoller {
             InboundMailHandler.Result result = InboundMailHandler.Result.ignored("no handler");
             for (InboundMailHandler handler : handlers) {
                 result = handler.handle(message, mail.key());
-                if (result.held()) {
-                    break;
+                if (!result.ignored()) {
+                    break; // taken (or held back) by one module: the others do not see it
                 }
             }
             finish(mail.id(), result.held() ? "QUARANTINED" : result.ignored() ? "IGNORED" : "PROCESSED", result.description());

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import it.comune.immigrati.platform.AciProperties;
-import it.comune.immigrati.platform.ClusterJobs;
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.AppProcess;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,10 @@ class MailboxHealthTest {
     JdbcClient jdbc;
 
     @Autowired
-    ClusterJobs jobs;
+    InboundStore inbound;
+
+    @Autowired
+    TooLargeReply tooLarge;
 
     @Autowired
     TransactionTemplate transactions;
@@ -46,7 +48,8 @@ class MailboxHealthTest {
                 "aci.mail.imap.host", "127.0.0.1", "aci.mail.imap.port", String.valueOf(AppProcess.freePort()),
                 "aci.mail.imap.username", "quesiti", "aci.mail.imap.password", "x", "aci.mail.connect-timeout", "2s")))
                 .bindOrCreate("aci", AciProperties.class);
-        ImapPoller dead = new ImapPoller(jdbc, jobs, transactions, List.of(), settings, Optional.empty(), new SimpleMeterRegistry());
+        ImapPoller dead = new ImapPoller(jdbc, inbound, tooLarge, transactions, List.of(), settings, Optional.empty(),
+                new SimpleMeterRegistry());
         MailboxHealthIndicator health = new MailboxHealthIndicator(dead, jdbc);
         dead.poll();
         assertThat(health.health(true).getStatus()).as("one failure may be a blip").isEqualTo(Status.UP);

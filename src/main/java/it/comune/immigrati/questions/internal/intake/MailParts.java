@@ -95,7 +95,18 @@ final class MailParts {
         return kept.toString();
     }
 
+    /**
+     * How deep parts may nest. Mail programs nest three or four levels (a forward of a reply with an
+     * attachment); a message nested thousands of levels deep is an attack on the parser's stack.
+     */
+    static final int MAX_DEPTH = 20;
+
     private static String part(Part part, String type) throws MessagingException, IOException {
+        return part(part, type, 0);
+    }
+
+    private static String part(Part part, String type, int depth) throws MessagingException, IOException {
+        tooDeep(depth);
         if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
             Object content = part.getContent();
             return content instanceof String s ? s : null;
@@ -103,7 +114,7 @@ final class MailParts {
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                String found = part(multipart.getBodyPart(i), type);
+                String found = part(multipart.getBodyPart(i), type, depth + 1);
                 if (found != null) {
                     return found;
                 }
@@ -118,15 +129,22 @@ final class MailParts {
     /** Every attached file, whatever its type: the caller decides what it keeps. */
     static List<File> files(MimeMessage message) throws MessagingException, IOException {
         List<File> files = new ArrayList<>();
-        collect(message, files);
+        collect(message, files, 0);
         return files;
     }
 
-    private static void collect(Part part, List<File> files) throws MessagingException, IOException {
+    private static void tooDeep(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("MIME parts nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    private static void collect(Part part, List<File> files, int depth) throws MessagingException, IOException {
+        tooDeep(depth);
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), files);
+                collect(multipart.getBodyPart(i), files, depth + 1);
             }
             return;
         }

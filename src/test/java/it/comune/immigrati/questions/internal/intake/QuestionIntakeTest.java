@@ -190,8 +190,8 @@ class QuestionIntakeTest {
         assertThat(web(mailbox + "@example.org", "La sesta domanda, dal modulo.", List.of()).statusCode()).isEqualTo(429);
         assertThat(api(mailbox + "+3@example.org", "La sesta domanda, dalle API.", "10.73.0.3").statusCode()).isEqualTo(429);
         assertThat(mail(mailbox + "@example.org", "Sesta", "La sesta domanda, per e-mail.", null))
-                .containsEntry("status", "IGNORED")
-                .hasEntrySatisfying("outcome", outcome -> assertThat(outcome.toString()).contains("too many questions"));
+                .as("held in the quarantine, not dropped").containsEntry("status", "QUARANTINED")
+                .hasEntrySatisfying("outcome", outcome -> assertThat(outcome.toString()).contains("too many questions", "held back"));
         assertThat(jdbc.sql("SELECT count(*) FROM question WHERE email LIKE :m").param("m", mailbox + "%")
                 .query(Integer.class).single()).isEqualTo(5);
     }
