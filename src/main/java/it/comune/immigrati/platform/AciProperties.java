@@ -80,7 +80,8 @@ public record AciProperties(
                 @DefaultValue("false") boolean ssl,
                 @DefaultValue("INBOX") String folder,
                 @DefaultValue("15s") Duration pollInterval,
-                @DefaultValue("25MB") org.springframework.util.unit.DataSize maxMessageSize) {
+                @DefaultValue("25MB") org.springframework.util.unit.DataSize maxMessageSize,
+                @DefaultValue("Processed") String processedFolder) {
         }
 
         public record Embedded(

@@ -52,16 +52,18 @@ class ImapPoller {
     private final java.util.concurrent.atomic.AtomicReference<String> lastError = new java.util.concurrent.atomic.AtomicReference<>();
     private final io.micrometer.core.instrument.Counter errors;
     private final InboundStore inbound;
+    private final MailboxTidy tidy;
     private final TooLargeReply tooLarge;
     private final org.springframework.util.unit.DataSize maxMessageSize;
     private final java.util.concurrent.atomic.AtomicInteger failuresInARow = new java.util.concurrent.atomic.AtomicInteger();
     private final java.time.Duration timeout;
 
-    ImapPoller(JdbcClient jdbc, InboundStore inbound, TooLargeReply tooLarge, TransactionTemplate transactions,
+    ImapPoller(JdbcClient jdbc, InboundStore inbound, MailboxTidy tidy, TooLargeReply tooLarge, TransactionTemplate transactions,
             List<InboundMailHandler> handlers, AciProperties properties, Optional<EmbeddedMailServer> embedded,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.jdbc = jdbc;
         this.inbound = inbound;
+        this.tidy = tidy;
         this.tooLarge = tooLarge;
         this.maxMessageSize = properties.mail().imap().maxMessageSize();
         this.errors = meters.counter("aci.mail.inbound.poll.errors");
@@ -92,11 +94,13 @@ class ImapPoller {
         properties.put("mail.imap.timeout", String.valueOf(timeout.toMillis()));
         properties.put("mail.imap.writetimeout", String.valueOf(timeout.toMillis()));
         properties.put("mail.imap.ssl.enable", String.valueOf(settings.ssl()));
+        properties.put("mail.imap.peek", "true"); // reading a message leaves it unread for the people who use the mailbox too
         try (Store store = Session.getInstance(properties).getStore("imap")) {
             store.connect(host, port, username, password);
             Folder folder = store.getFolder(settings.folder());
-            folder.open(Folder.READ_ONLY);
+            folder.open(Folder.READ_WRITE);
             try {
+                tidy.tidy(store, folder, username + "/" + settings.folder(), settings.processedFolder());
                 int stored = storeNew((UIDFolder) folder);
                 lastSuccess.set(java.time.Instant.now());
                 lastError.set(null);
@@ -162,7 +166,7 @@ class ImapPoller {
                 if (uid <= lastUid) {
                     continue; // IMAP's "n:*" always includes the last message
                 }
-                stored += storeOne(mailbox, uid, message) ? 1 : 0;
+                stored += storeOne(mailbox, validity, uid, message) ? 1 : 0;
             }
             return stored;
         } catch (IOException e) {
@@ -172,7 +176,7 @@ class ImapPoller {
         }
     }
 
-    private boolean storeOne(String mailbox, long uid, Message message) throws MessagingException, IOException {
+    private boolean storeOne(String mailbox, long validity, long uid, Message message) throws MessagingException, IOException {
         long size = message.getSize();
         if (size > maxMessageSize.toBytes()) {
             byte[] headers = headers(message);
@@ -180,7 +184,7 @@ class ImapPoller {
             String outcome = "too large: " + megabytes(size) + " MB, more than the " + megabytes(maxMessageSize.toBytes())
                     + " MB the desk takes; kept with its headers only, the sender was told how to send the documents";
             return Boolean.TRUE.equals(transactions.execute(status -> {
-                boolean fresh = inbound.store(mailbox, uid, envelope, headers, "QUARANTINED", outcome, lease());
+                boolean fresh = inbound.store(mailbox, validity, uid, envelope, headers, "QUARANTINED", outcome, lease());
                 if (fresh) {
                     tooLarge.tell(headers, size, maxMessageSize.toBytes());
                 }
@@ -189,7 +193,7 @@ class ImapPoller {
         }
         byte[] raw = raw(message);
         Envelope envelope = Envelope.of(raw);
-        return Boolean.TRUE.equals(transactions.execute(status -> inbound.store(mailbox, uid, envelope, raw, "NEW", null, lease())));
+        return Boolean.TRUE.equals(transactions.execute(status -> inbound.store(mailbox, validity, uid, envelope, raw, "NEW", null, lease())));
     }
 
     private java.time.Duration lease() {

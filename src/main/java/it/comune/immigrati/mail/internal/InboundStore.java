@@ -1,6 +1,7 @@
 package it.comune.immigrati.mail.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,13 +50,16 @@ class InboundStore {
      * @return whether it was new
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean store(String mailbox, long uid, ImapPoller.Envelope envelope, byte[] raw, String status, String outcome,
-            Duration lease) {
+    boolean store(String mailbox, long uidValidity, long uid, ImapPoller.Envelope envelope, byte[] raw, String status,
+            String outcome, Duration lease) {
+        // a message erased or expired before is not taken in again, whatever its UID now
         boolean stored = jdbc.sql("""
-                INSERT INTO mail_inbound (message_key, mailbox, uid, sender, subject, raw, addresses, status, outcome)
-                VALUES (:key, :mailbox, :uid, :sender, :subject, :raw, :addresses, :status, :outcome)
+                INSERT INTO mail_inbound (message_key, mailbox, uid, uid_validity, sender, subject, raw, addresses, status, outcome)
+                SELECT :key, :mailbox, :uid, :validity, :sender, :subject, :raw, :addresses, :status, :outcome
+                WHERE NOT EXISTS (SELECT 1 FROM mail_inbound_forgotten
+                                  WHERE key_hash = 'sha256:' || encode(sha256(convert_to(:key, 'UTF8')), 'hex'))
                 ON CONFLICT (message_key) DO NOTHING
-                """).param("key", envelope.key()).param("mailbox", mailbox).param("uid", uid)
+                """).param("key", envelope.key()).param("mailbox", mailbox).param("uid", uid).param("validity", uidValidity)
                 .param("sender", envelope.sender()).param("subject", envelope.subject()).param("raw", raw)
                 .param("addresses", envelope.addresses().toArray(String[]::new)).param("status", status)
                 .param("outcome", outcome).update() == 1;
@@ -65,6 +69,46 @@ class InboundStore {
                 WHERE mailbox = :mailbox
                 """).param("uid", uid).param("lease", (double) lease.toSeconds()).param("mailbox", mailbox).update();
         return stored;
+    }
+
+    /** A message this mailbox holds and the desk has finished with (processed or ignored): to move out of the inbox. */
+    record Finished(long id, long uid) {
+    }
+
+    List<Finished> finished(String mailbox, long uidValidity) {
+        return jdbc.sql("""
+                SELECT id, uid FROM mail_inbound
+                WHERE mailbox = :mailbox AND uid_validity = :validity AND moved_at IS NULL AND status IN ('PROCESSED', 'IGNORED')
+                ORDER BY id LIMIT 500
+                """).param("mailbox", mailbox).param("validity", uidValidity)
+                .query((rs, n) -> new Finished(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    void moved(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE mail_inbound SET moved_at = now(), updated_at = now() WHERE id IN (:ids)").param("ids", ids).update();
+        }
+    }
+
+    /** A message the desk has forgotten (erased, expired) that may still be on the server. */
+    record Forgotten(String keyHash, String messageKey, Long uid, Long uidValidity) {
+    }
+
+    List<Forgotten> forgotten(String mailbox) {
+        return jdbc.sql("""
+                SELECT key_hash, message_key, uid, uid_validity FROM mail_inbound_forgotten
+                WHERE mailbox = :mailbox AND expunged_at IS NULL ORDER BY forgotten_at LIMIT 500
+                """).param("mailbox", mailbox).query((rs, n) -> new Forgotten(rs.getString(1), rs.getString(2),
+                rs.getObject(3, Long.class), rs.getObject(4, Long.class))).list();
+    }
+
+    /** Off the server: only the hash is kept, to recognise the message should it come back. */
+    void expunged(List<String> keyHashes) {
+        if (!keyHashes.isEmpty()) {
+            jdbc.sql("""
+                    UPDATE mail_inbound_forgotten SET expunged_at = now(), message_key = NULL, uid = NULL
+                    WHERE key_hash IN (:hashes)""").param("hashes", keyHashes).update();
+        }
     }
 
     void release(String mailbox) {

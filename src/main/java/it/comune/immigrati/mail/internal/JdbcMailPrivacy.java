@@ -74,8 +74,8 @@ class JdbcMailPrivacy implements PersonalData {
     @Override
     public int erase(String email) {
         return jdbc.sql("DELETE FROM mail_outbox WHERE lower(recipient) = lower(:a)").param("a", email).update()
-                + jdbc.sql("DELETE FROM mail_inbound WHERE lower(sender) = lower(:a) OR " + RAW_NAMES)
-                        .param("a", email).param("whole", EmailAddresses.wholeAddressPattern(email)).update();
+                + jdbc.sql(forgetting("lower(sender) = lower(:a) OR " + RAW_NAMES))
+                        .param("a", email).param("whole", EmailAddresses.wholeAddressPattern(email)).query(Integer.class).single();
     }
 
     /** Deletes delivered and received messages older than {@code age}; returns how many. */
@@ -84,7 +84,23 @@ class JdbcMailPrivacy implements PersonalData {
         double seconds = age.toSeconds();
         return jdbc.sql("DELETE FROM mail_outbox WHERE status <> 'PENDING' AND created_at < now() - make_interval(secs => :s)")
                 .param("s", seconds).update()
-                + jdbc.sql("DELETE FROM mail_inbound WHERE status <> 'NEW' AND received_at < now() - make_interval(secs => :s)")
-                        .param("s", seconds).update();
+                + jdbc.sql(forgetting("status <> 'NEW' AND received_at < now() - make_interval(secs => :s)"))
+                        .param("s", seconds).query(Integer.class).single();
+    }
+
+    /**
+     * Deletes the received messages that match, leaving a tombstone for each, so that the desk mailbox
+     * poll expunges them from the server and never takes them in again; returns how many.
+     */
+    private static String forgetting(String condition) {
+        return """
+                WITH gone AS (DELETE FROM mail_inbound WHERE %s RETURNING message_key, mailbox, uid, uid_validity),
+                     kept AS (INSERT INTO mail_inbound_forgotten (key_hash, mailbox, message_key, uid, uid_validity)
+                              SELECT 'sha256:' || encode(sha256(convert_to(message_key, 'UTF8')), 'hex'), mailbox,
+                                     message_key, uid, uid_validity FROM gone
+                              ON CONFLICT (key_hash) DO UPDATE SET expunged_at = NULL, message_key = EXCLUDED.message_key,
+                                  uid = EXCLUDED.uid, uid_validity = EXCLUDED.uid_validity)
+                SELECT count(*) FROM gone
+                """.formatted(condition);
     }
 }

@@ -49,7 +49,79 @@ class MailboxFetchTest {
                 "aci.mail.imap.host", "127.0.0.1", "aci.mail.imap.port", String.valueOf(mailServer.imapPort()),
                 "aci.mail.imap.username", mailbox, "aci.mail.imap.password", mailbox,
                 "aci.mail.imap.max-message-size", "100KB"))).bindOrCreate("aci", AciProperties.class);
-        return new ImapPoller(jdbc, inbound, tooLarge, transactions, List.of(), settings, Optional.empty(), new SimpleMeterRegistry());
+        return new ImapPoller(jdbc, inbound, tidy, tooLarge, transactions, List.of(), settings, Optional.empty(), new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    MailboxTidy tidy;
+
+    @Autowired
+    JdbcMailPrivacy privacy;
+
+    /** Message-IDs in a folder of the mailbox, read over IMAP as a mail client would. */
+    private List<String> folder(String mailbox, String name) throws Exception {
+        java.util.Properties properties = new java.util.Properties();
+        try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(properties).getStore("imap")) {
+            store.connect("127.0.0.1", mailServer.imapPort(), mailbox, mailbox);
+            jakarta.mail.Folder folder = store.getFolder(name);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(jakarta.mail.Folder.READ_ONLY);
+            List<String> ids = new java.util.ArrayList<>();
+            for (jakarta.mail.Message message : folder.getMessages()) {
+                ids.add(((jakarta.mail.internet.MimeMessage) message).getMessageID());
+            }
+            folder.close(false);
+            return ids;
+        }
+    }
+
+    private String status(String key) {
+        return jdbc.sql("SELECT status FROM mail_inbound WHERE message_key = :k").param("k", key).query(String.class)
+                .optional().orElse("NONE");
+    }
+
+    /**
+     * A processed message leaves the inbox for the processed folder; an erased one leaves the server, and
+     * when the same message is found again (a rebuilt mailbox, a new UIDVALIDITY) it is not taken in again.
+     */
+    @Test
+    void processedMailIsMovedAndErasedMailLeavesTheServerForGood() throws Exception {
+        String mailbox = "ordinata" + System.nanoTime() + "@aci.local";
+        String sender = "da.cancellare" + System.nanoTime() + "@example.org";
+        String id = "<ordine" + System.nanoTime() + "@example.org>";
+        java.util.function.Consumer<jakarta.mail.internet.MimeMessage> withId = m -> {
+            try {
+                m.setHeader("Message-ID", id);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        SmtpSender.send(mailServer.smtpPort(), sender, mailbox, "Una domanda", "Come si rinnova il permesso?", withId);
+        new ImapMailbox(mailServer.imapPort(), mailbox).await(m -> id.equals(m.messageId()), Duration.ofSeconds(20));
+        ImapPoller poller = poller(mailbox);
+        assertThat(poller.fetch()).isEqualTo(1);
+        org.awaitility.Awaitility.await("processed by the application").atMost(Duration.ofSeconds(20))
+                .until(() -> status(id).equals("PROCESSED"));
+
+        poller.fetch();
+        assertThat(folder(mailbox, "INBOX")).doesNotContain(id);
+        assertThat(folder(mailbox, "Processed")).containsExactly(id);
+
+        transactions.executeWithoutResult(t -> privacy.erase(sender));
+        assertThat(status(id)).isEqualTo("NONE");
+        poller.fetch();
+        assertThat(folder(mailbox, "Processed")).as("erasure reaches the server").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_inbound_forgotten WHERE expunged_at IS NOT NULL AND message_key IS NULL "
+                + "AND mailbox = :m").param("m", mailbox + "/INBOX").query(Integer.class).single()).isEqualTo(1);
+
+        // the same message turns up again in a rebuilt mailbox: it is recognised and left out
+        SmtpSender.send(mailServer.smtpPort(), sender, mailbox, "Una domanda", "Come si rinnova il permesso?", withId);
+        new ImapMailbox(mailServer.imapPort(), mailbox).await(m -> id.equals(m.messageId()), Duration.ofSeconds(20));
+        jdbc.sql("UPDATE mail_inbox_state SET uid_validity = 0 WHERE mailbox = :m").param("m", mailbox + "/INBOX").update();
+        assertThat(poller.fetch()).isZero();
+        assertThat(status(id)).isEqualTo("NONE");
     }
 
     @Test

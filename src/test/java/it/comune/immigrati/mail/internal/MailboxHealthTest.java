@@ -32,6 +32,9 @@ class MailboxHealthTest {
     TooLargeReply tooLarge;
 
     @Autowired
+    MailboxTidy tidy;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -48,7 +51,7 @@ class MailboxHealthTest {
                 "aci.mail.imap.host", "127.0.0.1", "aci.mail.imap.port", String.valueOf(AppProcess.freePort()),
                 "aci.mail.imap.username", "quesiti", "aci.mail.imap.password", "x", "aci.mail.connect-timeout", "2s")))
                 .bindOrCreate("aci", AciProperties.class);
-        ImapPoller dead = new ImapPoller(jdbc, inbound, tooLarge, transactions, List.of(), settings, Optional.empty(),
+        ImapPoller dead = new ImapPoller(jdbc, inbound, tidy, tooLarge, transactions, List.of(), settings, Optional.empty(),
                 new SimpleMeterRegistry());
         MailboxHealthIndicator health = new MailboxHealthIndicator(dead, jdbc);
         dead.poll();
