@@ -35,6 +35,16 @@ class StaffAccountsTest {
     @Autowired
     EmbeddedMailServer mailServer;
 
+    @Autowired
+    it.comune.immigrati.platform.AciProperties properties;
+
+    /** Without ACI_ADMIN_EMAIL, the first administrator's mail goes to the office's own mailbox, not to a made-up one. */
+    @Test
+    void theFirstAdministratorHasTheOfficesAddress() {
+        assertThat(jdbc.sql("SELECT email FROM staff_user WHERE username = 'admin'").query(String.class).single())
+                .isEqualTo(properties.comune().email());
+    }
+
     @Test
     void theFirstAdministratorEnrolsTheSecondFactorAndSignsIn() {
         WebClient browser = new WebClient(port);

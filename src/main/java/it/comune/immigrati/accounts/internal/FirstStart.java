@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The first start of an installation creates the {@code admin} account, with the password in
- * {@code ACI_ADMIN_PASSWORD} or, failing that, a random one written once to the log.
+ * {@code ACI_ADMIN_PASSWORD} or, failing that, a random one written once to the log, and the e-mail
+ * address in {@code ACI_ADMIN_EMAIL} or, failing that, the office's own ({@code aci.comune.email}):
+ * a real mailbox of the Comune, where invitations and digests for the administrator can arrive.
  */
 @Component
 @Order(0)
@@ -33,9 +35,11 @@ class FirstStart implements ApplicationRunner {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Environment environment;
+    private final it.comune.immigrati.platform.AciProperties properties;
 
     FirstStart(StaffUsers users, PasswordEncoder passwords, AuditLog audit, TransactionTemplate transactions,
-            Environment environment) {
+            Environment environment, it.comune.immigrati.platform.AciProperties properties) {
+        this.properties = properties;
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
@@ -51,7 +55,14 @@ class FirstStart implements ApplicationRunner {
             }
             String given = environment.getProperty("ACI_ADMIN_PASSWORD", "");
             String password = given.isBlank() ? randomPassword() : given;
-            users.create("admin", "Amministratore", "admin@aci.local", passwords.encode(password),
+            String email = environment.getProperty("ACI_ADMIN_EMAIL", "").strip();
+            if (email.isEmpty()) {
+                email = properties.comune().email();
+            }
+            if (!it.comune.immigrati.platform.EmailAddresses.valid(email)) {
+                throw new IllegalStateException("ACI_ADMIN_EMAIL: \"" + email + "\" is not an e-mail address");
+            }
+            users.create("admin", "Amministratore", email, passwords.encode(password),
                     List.of(StaffRole.values()), List.of("it"));
             audit.record(new Audited("system", "account.create-first-admin", "staff_user", "admin", ""));
             if (given.isBlank()) {
@@ -63,7 +74,7 @@ class FirstStart implements ApplicationRunner {
                           Sign in at /login; you will set up the second factor there.
                         ================================================================""", password);
             } else {
-                log.info("First start: the staff account 'admin' was created with the password from ACI_ADMIN_PASSWORD");
+                log.info("First start: the staff account 'admin' ({}) was created with the password from ACI_ADMIN_PASSWORD", email);
             }
         });
     }
