@@ -94,6 +94,8 @@ class ImapPoller {
         properties.put("mail.imap.timeout", String.valueOf(timeout.toMillis()));
         properties.put("mail.imap.writetimeout", String.valueOf(timeout.toMillis()));
         properties.put("mail.imap.ssl.enable", String.valueOf(settings.ssl()));
+        // a large message in 1 MB pieces rather than the default 16 KB: 25 round trips instead of 1,600
+        properties.put("mail.imap.fetchsize", String.valueOf(1024 * 1024));
         properties.put("mail.imap.peek", "true"); // reading a message leaves it unread for the people who use the mailbox too
         try (Store store = Session.getInstance(properties).getStore("imap")) {
             store.connect(host, port, username, password);
