@@ -33,7 +33,7 @@ class TooLargeReply {
     void tell(byte[] headers, long size, long limit) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(headers));
-            if (automatic(message)) {
+            if (it.comune.immigrati.mail.AutomaticMail.isAutomatic(message)) {
                 return;
             }
             var replyTo = message.getReplyTo();
@@ -59,15 +59,5 @@ class TooLargeReply {
         } catch (MessagingException unreadable) {
             // headers we cannot read name no one to answer; the message stays in the quarantine
         }
-    }
-
-    private static boolean automatic(MimeMessage message) throws MessagingException {
-        String auto = message.getHeader("Auto-Submitted", null);
-        String precedence = message.getHeader("Precedence", null);
-        String returnPath = message.getHeader("Return-Path", null);
-        return (auto != null && !auto.strip().equalsIgnoreCase("no"))
-                || (precedence != null && precedence.strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list|auto_reply"))
-                || (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>"))
-                || message.getHeader("List-Id", null) != null;
     }
 }

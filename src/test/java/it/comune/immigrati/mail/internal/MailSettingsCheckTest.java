@@ -5,8 +5,6 @@ import java.util.Map;
 
 import it.comune.immigrati.platform.AciProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +17,7 @@ class MailSettingsCheckTest {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return new Binder(new MapConfigurationPropertySource(map)).bindOrCreate("aci", AciProperties.class);
+        return it.comune.immigrati.testing.Settings.aci(map);
     }
 
     @Test

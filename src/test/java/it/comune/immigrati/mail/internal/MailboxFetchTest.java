@@ -13,8 +13,6 @@ import it.comune.immigrati.testing.ImapMailbox;
 import it.comune.immigrati.testing.SmtpSender;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,10 +43,10 @@ class MailboxFetchTest {
     EmbeddedMailServer mailServer;
 
     private ImapPoller poller(String mailbox) {
-        AciProperties settings = new Binder(new MapConfigurationPropertySource(Map.of(
+        AciProperties settings = it.comune.immigrati.testing.Settings.aci(Map.of(
                 "aci.mail.imap.host", "127.0.0.1", "aci.mail.imap.port", String.valueOf(mailServer.imapPort()),
                 "aci.mail.imap.username", mailbox, "aci.mail.imap.password", mailbox,
-                "aci.mail.imap.max-message-size", "100KB"))).bindOrCreate("aci", AciProperties.class);
+                "aci.mail.imap.max-message-size", "100KB"));
         return new ImapPoller(jdbc, inbound, tidy, tooLarge, transactions, List.of(), settings, Optional.empty(), new SimpleMeterRegistry());
     }
 

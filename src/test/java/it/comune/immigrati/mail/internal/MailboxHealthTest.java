@@ -10,8 +10,6 @@ import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.AppProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,10 +45,9 @@ class MailboxHealthTest {
 
     @Test
     void aDeadImapServerTurnsTheMailboxDownWithTheReason() {
-        AciProperties settings = new Binder(new MapConfigurationPropertySource(Map.of(
+        AciProperties settings = it.comune.immigrati.testing.Settings.aci(Map.of(
                 "aci.mail.imap.host", "127.0.0.1", "aci.mail.imap.port", String.valueOf(AppProcess.freePort()),
-                "aci.mail.imap.username", "quesiti", "aci.mail.imap.password", "x", "aci.mail.connect-timeout", "2s")))
-                .bindOrCreate("aci", AciProperties.class);
+                "aci.mail.imap.username", "quesiti", "aci.mail.imap.password", "x", "aci.mail.connect-timeout", "2s"));
         ImapPoller dead = new ImapPoller(jdbc, inbound, tidy, tooLarge, transactions, List.of(), settings, Optional.empty(),
                 new SimpleMeterRegistry());
         MailboxHealthIndicator health = new MailboxHealthIndicator(dead, jdbc);

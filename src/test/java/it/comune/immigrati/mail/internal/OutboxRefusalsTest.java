@@ -28,8 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,7 +76,7 @@ class OutboxRefusalsTest {
         Map<String, String> all = new HashMap<>(Map.of("aci.mail.connect-timeout", "2s", "aci.mail.timeout", "2s",
                 "aci.mail.outbox.first-retry", "30s"));
         all.putAll(overrides);
-        return new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("aci", AciProperties.class);
+        return it.comune.immigrati.testing.Settings.aci(all);
     }
 
     private OutboxSender senderTo(int port, AciProperties settings) {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
+import it.comune.immigrati.mail.AutomaticMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -29,42 +29,9 @@ final class MailParts {
     private MailParts() {
     }
 
-    /**
-     * Mail no person wrote: auto-replies, out-of-office notices, bounces and delivery reports (RFC 3834,
-     * RFC 3464) and bulk mail. Answering them would start a mail loop.
-     */
+    /** Mail no person wrote: answering it would start a mail loop ({@link AutomaticMail}). */
     static boolean isAutomatic(MimeMessage message) throws MessagingException {
-        String autoSubmitted = header(message, "Auto-Submitted");
-        if (autoSubmitted != null && !autoSubmitted.equalsIgnoreCase("no")) {
-            return true;
-        }
-        String precedence = header(message, "Precedence");
-        if (precedence != null && precedence.toLowerCase(Locale.ROOT).matches("bulk|junk|list|auto_reply")) {
-            return true;
-        }
-        if (header(message, "X-Autoreply") != null || header(message, "X-Autorespond") != null
-                || header(message, "List-Id") != null) {
-            return true;
-        }
-        String autoSuppress = header(message, "X-Auto-Response-Suppress");
-        if (autoSuppress != null && autoSuppress.toLowerCase(Locale.ROOT).matches(".*(all|oof|autoreply).*")) {
-            return true;
-        }
-        String returnPath = header(message, "Return-Path");
-        if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
-            return true;
-        }
-        if (message.isMimeType("multipart/report")) {
-            return true;
-        }
-        String from = message.getFrom() == null || message.getFrom().length == 0 ? ""
-                : message.getFrom()[0].toString().toLowerCase(Locale.ROOT);
-        return from.contains("mailer-daemon") || from.contains("postmaster@");
-    }
-
-    private static String header(MimeMessage message, String name) throws MessagingException {
-        String value = message.getHeader(name, ",");
-        return value == null ? null : value.strip();
+        return AutomaticMail.isAutomatic(message);
     }
 
     /** The text the sender wrote: the plain part, or the HTML part without its markup, quotes removed. */
