@@ -125,9 +125,10 @@ class RealMailServersTest {
                 servers.rebuildIndex(DESK);
                 Awaitility.await("the new UIDVALIDITY is seen").atMost(Duration.ofSeconds(30)).until(() -> count(db,
                         "SELECT uid_validity::int FROM mail_inbox_state WHERE mailbox = ?", DESK + "/INBOX") != validity);
-                Thread.sleep(3000); // several polls at 1 s
-                assertThat(count(db, "SELECT count(*) FROM question")).isEqualTo(questions);
-                assertThat(count(db, "SELECT count(*) FROM mail_outbox")).as("no acknowledgement again").isEqualTo(outgoing);
+                Awaitility.await("no question and no acknowledgement again, over several polls at 1 s")
+                        .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                        .until(() -> count(db, "SELECT count(*) FROM question") == questions
+                                && count(db, "SELECT count(*) FROM mail_outbox") == outgoing);
             } finally {
                 app.stop();
             }
