@@ -21,8 +21,13 @@ public final class Secrets {
     }
 
     public static byte[] sha256(byte[] content) {
+        return sha256Digest().digest(content);
+    }
+
+    /** A fresh SHA-256 digest, for content read as a stream. */
+    public static MessageDigest sha256Digest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each test starts a private pair on loopback ports): a resident's e-mail is delivered by Postfix, read
  * from Dovecot over IMAP, acknowledged through Postfix with an encoded sender name and the desk as
  * Reply-To, and the reply joins the question; Postfix refuses a mistyped address and the message fails
- * at once; with Postfix frozen the desk mailbox still turns mail into questions and the acknowledgements
+ * at once; a message nested 15,000 levels deep is quarantined; with Postfix frozen the desk mailbox still turns mail into questions and the acknowledgements
  * leave once Postfix wakes up; after Dovecot restarts, mail is read again; processed mail is moved to
  * the Processed folder; a rebuilt index (new UIDVALIDITY) brings nothing back as new mail.
  */
@@ -129,6 +129,16 @@ class RealMailServersTest {
                         .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
                         .until(() -> count(db, "SELECT count(*) FROM question") == questions
                                 && count(db, "SELECT count(*) FROM mail_outbox") == outgoing);
+
+                // 8. a message nested 15,000 levels deep, served by Dovecot: quarantined, and the mailbox goes on
+                String nested = "<nido" + System.nanoTime() + "@example.org>";
+                deliverRawToTheDeskMaildir(servers, nestedMessage(nested, 15_000));
+                Awaitility.await("the nested message quarantined").atMost(Duration.ofSeconds(60)).until(() -> count(db,
+                        "SELECT count(*) FROM mail_inbound WHERE message_key = ? AND status = 'QUARANTINED' AND outcome LIKE '%nested deeper%'", nested) == 1);
+                String after = "dopo" + System.nanoTime() + "@example.org";
+                SmtpSender.send(servers.smtpPort(), after, DESK, "Residenza", "Come chiedo la residenza?", m -> { });
+                Awaitility.await("the next message read as usual").atMost(Duration.ofSeconds(60))
+                        .until(() -> count(db, "SELECT count(*) FROM question WHERE email = ?", after) == 1);
             } finally {
                 app.stop();
             }
@@ -146,6 +156,27 @@ class RealMailServersTest {
         Path tmp = maildir.resolve("tmp").resolve(System.nanoTime() + ".test");
         Files.write(tmp, message.getBytes(StandardCharsets.UTF_8));
         Files.move(tmp, maildir.resolve("new").resolve(tmp.getFileName()));
+    }
+
+    private static void deliverRawToTheDeskMaildir(RealMailServers servers, byte[] message) throws Exception {
+        Path maildir = servers.maildir(DESK);
+        Path tmp = maildir.resolve("tmp").resolve(System.nanoTime() + ".test");
+        Files.write(tmp, message);
+        Files.move(tmp, maildir.resolve("new").resolve(tmp.getFileName()));
+    }
+
+    /** Multiparts inside multiparts, {@code levels} deep, with one line of text at the bottom. */
+    private static byte[] nestedMessage(String messageId, int levels) {
+        StringBuilder raw = new StringBuilder("From: nido@example.org\r\nTo: " + DESK + "\r\nSubject: Nido\r\nMessage-ID: "
+                + messageId + "\r\nMIME-Version: 1.0\r\n");
+        for (int i = 0; i < levels; i++) {
+            raw.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i).append("\r\n");
+        }
+        raw.append("Content-Type: text/plain\r\n\r\nciao\r\n");
+        for (int i = levels - 1; i >= 0; i--) {
+            raw.append("--b").append(i).append("--\r\n");
+        }
+        return raw.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Messages in a Maildir folder, read or not. */

@@ -182,20 +182,23 @@ class ImapPoller {
         long size = message.getSize();
         if (size > maxMessageSize.toBytes()) {
             byte[] headers = headers(message);
-            Envelope envelope = Envelope.of(headers);
             String outcome = "too large: " + megabytes(size) + " MB, more than the " + megabytes(maxMessageSize.toBytes())
                     + " MB the desk takes; kept with its headers only, the sender was told how to send the documents";
-            return Boolean.TRUE.equals(transactions.execute(status -> {
-                boolean fresh = inbound.store(mailbox, validity, uid, envelope, headers, "QUARANTINED", outcome, lease());
-                if (fresh) {
-                    tooLarge.tell(headers, size, maxMessageSize.toBytes());
-                }
-                return fresh;
-            }));
+            try (SpooledMail spooled = SpooledMail.of(headers)) {
+                Envelope envelope = Envelope.of(spooled);
+                return Boolean.TRUE.equals(transactions.execute(status -> {
+                    boolean fresh = inbound.store(mailbox, validity, uid, envelope, spooled, "QUARANTINED", outcome, lease());
+                    if (fresh) {
+                        tooLarge.tell(headers, size, maxMessageSize.toBytes());
+                    }
+                    return fresh;
+                }));
+            }
         }
-        byte[] raw = raw(message);
-        Envelope envelope = Envelope.of(raw);
-        return Boolean.TRUE.equals(transactions.execute(status -> inbound.store(mailbox, validity, uid, envelope, raw, "NEW", null, lease())));
+        try (SpooledMail raw = SpooledMail.of(message)) {
+            Envelope envelope = Envelope.of(raw);
+            return Boolean.TRUE.equals(transactions.execute(status -> inbound.store(mailbox, validity, uid, envelope, raw, "NEW", null, lease())));
+        }
     }
 
     private java.time.Duration lease() {
@@ -232,18 +235,18 @@ class ImapPoller {
     }
 
     private Optional<Long> processOne() {
-        record Pending(long id, String key, byte[] raw) {
+        record Pending(long id, String key) {
         }
         Optional<Pending> pending = jdbc.sql("""
-                SELECT id, message_key, raw FROM mail_inbound WHERE status = 'NEW'
+                SELECT id, message_key FROM mail_inbound WHERE status = 'NEW'
                 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
-                """).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getBytes(3))).optional();
+                """).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2))).optional();
         if (pending.isEmpty()) {
             return Optional.empty();
         }
         Pending mail = pending.get();
-        try {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail.raw()));
+        try (SpooledMail raw = SpooledMail.of(jdbc, mail.id())) {
+            MimeMessage message = raw.parse();
             InboundMailHandler.Result result = InboundMailHandler.Result.ignored("no handler");
             for (InboundMailHandler handler : handlers) {
                 result = handler.handle(message, mail.key());
@@ -252,7 +255,7 @@ class ImapPoller {
                 }
             }
             finish(mail.id(), result.held() ? "QUARANTINED" : result.ignored() ? "IGNORED" : "PROCESSED", result.description());
-        } catch (RuntimeException | MessagingException e) {
+        } catch (RuntimeException | MessagingException | IOException e) {
             throw new QuarantineException(mail.id(), e);
         }
         return Optional.of(mail.id());
@@ -281,12 +284,6 @@ class ImapPoller {
         transactions.executeWithoutResult(status -> finish(failure.id, "QUARANTINED", cause.toString()));
     }
 
-    private static byte[] raw(Message message) throws IOException, MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toByteArray();
-    }
-
     /**
      * What is stored beside a raw message. A message the mail library cannot even read (its parser throws,
      * as a fuzzing run found for a header block that starts with a continuation line) is still stored,
@@ -296,22 +293,27 @@ class ImapPoller {
     record Envelope(String key, String sender, String subject, List<String> addresses) {
 
         static Envelope of(byte[] raw) {
-            try {
-                MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-                return new Envelope(messageKey(parsed, raw), ImapPoller.sender(parsed), ImapPoller.subject(parsed),
-                        NamedAddresses.of(parsed));
-            } catch (MessagingException | RuntimeException unreadable) {
-                return new Envelope("sha256:" + HexFormat.of().formatHex(Secrets.sha256(raw)), null, null, List.of());
+            try (SpooledMail spooled = SpooledMail.of(raw)) {
+                return of(spooled);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
-    }
 
-    static String messageKey(MimeMessage message, byte[] raw) throws MessagingException {
-        String id = message.getMessageID();
-        if (id != null && !id.isBlank()) {
-            return id.strip();
+        static Envelope of(SpooledMail raw) throws IOException {
+            try {
+                MimeMessage parsed = raw.parse();
+                String id = parsed.getMessageID();
+                String key = id != null && !id.isBlank() ? id.strip() : hashKey(raw);
+                return new Envelope(key, ImapPoller.sender(parsed), ImapPoller.subject(parsed), NamedAddresses.of(parsed));
+            } catch (MessagingException | RuntimeException unreadable) {
+                return new Envelope(hashKey(raw), null, null, List.of());
+            }
         }
-        return "sha256:" + HexFormat.of().formatHex(Secrets.sha256(raw));
+
+        private static String hashKey(SpooledMail raw) throws IOException {
+            return "sha256:" + HexFormat.of().formatHex(raw.sha256());
+        }
     }
 
     private static String sender(MimeMessage message) {

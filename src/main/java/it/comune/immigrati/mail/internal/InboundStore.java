@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,10 +51,27 @@ class InboundStore {
      * @return whether it was new
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean store(String mailbox, long uidValidity, long uid, ImapPoller.Envelope envelope, byte[] raw, String status,
+    boolean store(String mailbox, long uidValidity, long uid, ImapPoller.Envelope envelope, SpooledMail raw, String status,
             String outcome, Duration lease) {
+        boolean stored;
+        try (java.io.InputStream bytes = raw.open()) {
+            stored = insert(mailbox, uidValidity, uid, envelope, new SqlBinaryValue(bytes, raw.size()), status, outcome);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        jdbc.sql("""
+                UPDATE mail_inbox_state SET last_uid = GREATEST(last_uid, :uid),
+                       fetching_until = now() + make_interval(secs => :lease), updated_at = now()
+                WHERE mailbox = :mailbox
+                """).param("uid", uid).param("lease", (double) lease.toSeconds()).param("mailbox", mailbox).update();
+        return stored;
+    }
+
+    /** The raw bytes go to PostgreSQL as a stream, never as one array. */
+    private boolean insert(String mailbox, long uidValidity, long uid, ImapPoller.Envelope envelope, SqlBinaryValue raw,
+            String status, String outcome) {
         // a message erased or expired before is not taken in again, whatever its UID now
-        boolean stored = jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO mail_inbound (message_key, mailbox, uid, uid_validity, sender, subject, raw, addresses, status, outcome)
                 SELECT :key, :mailbox, :uid, :validity, :sender, :subject, :raw, :addresses, :status, :outcome
                 WHERE NOT EXISTS (SELECT 1 FROM mail_inbound_forgotten
@@ -63,12 +81,6 @@ class InboundStore {
                 .param("sender", envelope.sender()).param("subject", envelope.subject()).param("raw", raw)
                 .param("addresses", envelope.addresses().toArray(String[]::new)).param("status", status)
                 .param("outcome", outcome).update() == 1;
-        jdbc.sql("""
-                UPDATE mail_inbox_state SET last_uid = GREATEST(last_uid, :uid),
-                       fetching_until = now() + make_interval(secs => :lease), updated_at = now()
-                WHERE mailbox = :mailbox
-                """).param("uid", uid).param("lease", (double) lease.toSeconds()).param("mailbox", mailbox).update();
-        return stored;
     }
 
     /** A message this mailbox holds and the desk has finished with (processed or ignored): to move out of the inbox. */

@@ -99,13 +99,23 @@ class MailStaffController {
         return "mail/inbound";
     }
 
+    private static final int SOURCE_SHOWN = 2 * 1024 * 1024;
+
     @GetMapping("/ufficio/posta-in-arrivo/{id}")
     ResponseEntity<String> inboundSource(@PathVariable long id) {
-        byte[] raw = jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id").param("id", id).query(byte[].class)
+        // the first 2 MB say what a message is; the rest of a 25 MB one would only fill the staff's browser
+        record Source(byte[] start, long length) {
+        }
+        Source source = jdbc.sql("SELECT substring(raw FROM 1 FOR :shown), octet_length(raw) FROM mail_inbound WHERE id = :id")
+                .param("shown", SOURCE_SHOWN).param("id", id).query((rs, n) -> new Source(rs.getBytes(1), rs.getLong(2)))
                 .optional().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String text = new String(source.start(), java.nio.charset.StandardCharsets.UTF_8);
+        if (source.length() > SOURCE_SHOWN) {
+            text += "\n\n(" + (source.length() - SOURCE_SHOWN) + " more bytes not shown)\n";
+        }
         return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+                .body(text);
     }
 
     /** A quarantined message goes back in the queue, to be processed again (after a fix, say). */

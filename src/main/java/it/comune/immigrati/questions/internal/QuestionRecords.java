@@ -67,6 +67,20 @@ public final class QuestionRecords {
     public record CannedAnswer(long id, String topic, String language, String title, String body) {
     }
 
-    public record NewAttachment(String fileName, String contentType, byte[] content) {
+    /**
+     * A file to store with a message. Its bytes are read as a stream when it is stored (from the upload's
+     * temporary file, or from an e-mail part spooled to disk), never held whole in memory.
+     */
+    public record NewAttachment(String fileName, String contentType, long size, Content content) {
+
+        public static NewAttachment of(String fileName, String contentType, byte[] bytes) {
+            return new NewAttachment(fileName, contentType, bytes.length, () -> new java.io.ByteArrayInputStream(bytes));
+        }
+    }
+
+    /** Where a file's bytes come from; each call opens them anew. */
+    @FunctionalInterface
+    public interface Content {
+        java.io.InputStream open() throws java.io.IOException;
     }
 }

@@ -122,13 +122,27 @@ public class QuestionStore {
                 .param("mailId", mailMessageId).param("id", messageId).update();
     }
 
+    /** Streams the file to PostgreSQL (after a first pass for its hash): never a whole copy in memory. */
     void addAttachment(long messageId, NewAttachment attachment) {
-        jdbc.sql("""
-                INSERT INTO question_attachment (message_id, file_name, content_type, size_bytes, sha256, content)
-                VALUES (:message, :name, :type, :size, :sha, :content)
-                """).param("message", messageId).param("name", attachment.fileName())
-                .param("type", attachment.contentType()).param("size", attachment.content().length)
-                .param("sha", Secrets.sha256(attachment.content())).param("content", attachment.content()).update();
+        try (java.io.InputStream content = attachment.content().open()) {
+            jdbc.sql("""
+                    INSERT INTO question_attachment (message_id, file_name, content_type, size_bytes, sha256, content)
+                    VALUES (:message, :name, :type, :size, :sha, :content)
+                    """).param("message", messageId).param("name", attachment.fileName())
+                    .param("type", attachment.contentType()).param("size", attachment.size())
+                    .param("sha", sha256(attachment.content()))
+                    .param("content", new org.springframework.jdbc.core.support.SqlBinaryValue(content, attachment.size())).update();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] sha256(QuestionRecords.Content content) throws java.io.IOException {
+        java.security.MessageDigest digest = Secrets.sha256Digest();
+        try (java.io.InputStream in = new java.security.DigestInputStream(content.open(), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return digest.digest();
     }
 
     public List<Message> thread(long questionId, boolean withNotes) {

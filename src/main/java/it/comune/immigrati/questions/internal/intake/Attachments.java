@@ -34,7 +34,7 @@ public class Attachments {
 
     static List<Upload> uploads(List<MultipartFile> uploads) {
         return uploads == null ? List.of() : uploads.stream().filter(f -> f != null && !f.isEmpty())
-                .map(f -> new Upload(f.getOriginalFilename(), f.getSize(), f::getBytes)).toList();
+                .map(f -> new Upload(f.getOriginalFilename(), f.getSize(), f::getInputStream)).toList();
     }
 
     Checked check(List<Upload> uploads, ChannelRules.Rule rule) {
@@ -52,13 +52,12 @@ public class Attachments {
                 errors.add("questions.error.attachments.size");
                 continue;
             }
-            byte[] content = bytes(upload);
-            var type = FileTypes.detect(content);
+            var type = FileTypes.detect(head(upload));
             if (type.isEmpty()) {
                 errors.add("questions.error.attachments.type");
                 continue;
             }
-            files.add(new NewAttachment(safeName(upload.name(), type.get()), type.get(), content));
+            files.add(new NewAttachment(safeName(upload.name(), type.get()), type.get(), upload.size(), upload.content()));
         }
         return new Checked(files, rule.form() ? errors.stream().distinct().toList() : List.of());
     }
@@ -81,9 +80,10 @@ public class Attachments {
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
-    private static byte[] bytes(Upload upload) {
-        try {
-            return upload.content().read();
+    /** The first bytes, which say what a file is. */
+    private static byte[] head(Upload upload) {
+        try (java.io.InputStream in = upload.content().open()) {
+            return in.readNBytes(16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

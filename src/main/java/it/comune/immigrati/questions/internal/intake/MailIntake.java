@@ -82,38 +82,46 @@ class MailIntake implements InboundMailHandler {
                 return Result.ignored("sent by this system: not answered");
             }
             String text = MailParts.text(message);
-            String messageId = message.getMessageID();
-            List<Submission.Upload> files = MailParts.files(message).stream()
-                    .map(f -> Submission.Upload.of(f.name(), f.content())).toList();
             // what the e-mail channel's rule keeps of them, the same for a reply as for a new question
             ChannelRules.Rule rule = intake.rule(Channel.EMAIL);
-            List<NewAttachment> kept = attachments.check(files, rule).files();
-            Optional<Question> existing = thread(message, text, author);
-            if (existing.isPresent()) {
-                String body = text.isBlank() ? "(" + kept.size() + " file)" : text;
-                desk.addCitizenMessage(existing.get(), rule.keep(body), kept, messageId);
-                return Result.processed("added to " + existing.get().code());
+            // decoded to temporary files, deleted once the message is stored
+            try (MailParts.Files spooled = MailParts.files(message, rule.maxFileSize())) {
+                List<Submission.Upload> files = spooled.list().stream()
+                        .map(f -> new Submission.Upload(f.name(), f.size(), f::open)).toList();
+                return take(message, from, email, author, text, rule, files);
             }
-            if (text.isBlank() && kept.isEmpty()) {
-                return Result.ignored("empty message");
-            }
-            String subject = message.getSubject() == null ? "" : message.getSubject().strip();
-            IntakeResult result = intake.accept(new Submission(Channel.EMAIL, UUID.randomUUID(), email, from.getPersonal(),
-                    languages.of(text.isBlank() ? subject : text).code(), QuestionsProperties.FALLBACK_TOPIC,
-                    subject.isEmpty() ? text : subject + "\n\n" + text, false, false, files, null, null, messageId),
-                    client(email));
-            if (result instanceof IntakeResult.Accepted accepted) {
-                Optional<Question> named = namedInSubject(message);
-                if (named.isPresent()) {
-                    desk.note(accepted.question(), "Questa e-mail cita nell'oggetto il quesito " + named.get().code()
-                            + ", ma non arriva dall'indirizzo di chi lo ha posto: se è la stessa persona, unisci i due quesiti.",
-                            "sistema");
-                }
-            }
-            return outcome(result, email);
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("unreadable message: " + e.getMessage(), e);
         }
+    }
+
+    private Result take(MimeMessage message, InternetAddress from, String email, String author, String text,
+            ChannelRules.Rule rule, List<Submission.Upload> files) throws MessagingException {
+        String messageId = message.getMessageID();
+        List<NewAttachment> kept = attachments.check(files, rule).files();
+        Optional<Question> existing = thread(message, text, author);
+        if (existing.isPresent()) {
+            String body = text.isBlank() ? "(" + kept.size() + " file)" : text;
+            desk.addCitizenMessage(existing.get(), rule.keep(body), kept, messageId);
+            return Result.processed("added to " + existing.get().code());
+        }
+        if (text.isBlank() && kept.isEmpty()) {
+            return Result.ignored("empty message");
+        }
+        String subject = message.getSubject() == null ? "" : message.getSubject().strip();
+        IntakeResult result = intake.accept(new Submission(Channel.EMAIL, UUID.randomUUID(), email, from.getPersonal(),
+                languages.of(text.isBlank() ? subject : text).code(), QuestionsProperties.FALLBACK_TOPIC,
+                subject.isEmpty() ? text : subject + "\n\n" + text, false, false, files, null, null, messageId),
+                client(email));
+        if (result instanceof IntakeResult.Accepted accepted) {
+            Optional<Question> named = namedInSubject(message);
+            if (named.isPresent()) {
+                desk.note(accepted.question(), "Questa e-mail cita nell'oggetto il quesito " + named.get().code()
+                        + ", ma non arriva dall'indirizzo di chi lo ha posto: se è la stessa persona, unisci i due quesiti.",
+                        "sistema");
+            }
+        }
+        return outcome(result, email);
     }
 
     private Optional<Question> thread(MimeMessage message, String text, String author) throws MessagingException {

@@ -90,13 +90,46 @@ final class MailParts {
         return null;
     }
 
-    record File(String name, byte[] content) {
+    /** An attached file, decoded into a private temporary file; at most one byte past the size asked for. */
+    record File(String name, java.nio.file.Path path, long size) {
+
+        InputStream open() throws IOException {
+            return java.nio.file.Files.newInputStream(path);
+        }
     }
 
-    /** Every attached file, whatever its type: the caller decides what it keeps. */
-    static List<File> files(MimeMessage message) throws MessagingException, IOException {
-        List<File> files = new ArrayList<>();
-        collect(message, files, 0);
+    /** The files of one message, on disk while the message is handled, deleted on close. */
+    static final class Files implements AutoCloseable {
+        private final List<File> files = new ArrayList<>();
+
+        List<File> list() {
+            return List.copyOf(files);
+        }
+
+        @Override
+        public void close() {
+            for (File file : files) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file.path());
+                } catch (IOException e) {
+                    file.path().toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    /**
+     * Every attached file, whatever its type (the caller decides what it keeps), decoded as a stream: a
+     * file longer than {@code mostBytes} is cut one byte past it, enough for the caller to refuse it.
+     */
+    static Files files(MimeMessage message, long mostBytes) throws MessagingException, IOException {
+        Files files = new Files();
+        try {
+            collect(message, files, mostBytes, 0);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            files.close();
+            throw e;
+        }
         return files;
     }
 
@@ -106,20 +139,57 @@ final class MailParts {
         }
     }
 
-    private static void collect(Part part, List<File> files, int depth) throws MessagingException, IOException {
+    private static void collect(Part part, Files files, long mostBytes, int depth) throws MessagingException, IOException {
         tooDeep(depth);
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), files, depth + 1);
+                collect(multipart.getBodyPart(i), files, mostBytes, depth + 1);
             }
             return;
         }
         boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
         if (attached && part instanceof BodyPart) {
-            try (InputStream in = part.getInputStream()) {
-                String name = part.getFileName() == null ? "allegato" : MimeUtility.decodeText(part.getFileName());
-                files.add(new File(name, in.readNBytes(16 * 1024 * 1024)));
+            String name = part.getFileName() == null ? "allegato" : MimeUtility.decodeText(part.getFileName());
+            java.nio.file.Path path = java.nio.file.Files.createTempFile("aci-attachment-", ".part");
+            files.files.add(new File(name, path, 0)); // listed at once, so that close() deletes it whatever happens next
+            long size;
+            try (InputStream in = part.getInputStream(); java.io.OutputStream out = java.nio.file.Files.newOutputStream(path)) {
+                size = in.transferTo(new LimitedOutput(out, mostBytes + 1));
+            } catch (LimitedOutput.Full full) {
+                size = mostBytes + 1;
+            }
+            files.files.set(files.files.size() - 1, new File(name, path, size));
+        }
+    }
+
+    /** Stops decoding a file once it has passed the size any channel keeps. */
+    private static final class LimitedOutput extends java.io.FilterOutputStream {
+        private long room;
+
+        static final class Full extends IOException {
+            Full() {
+                super("file larger than the limit", null);
+            }
+        }
+
+        LimitedOutput(java.io.OutputStream out, long room) {
+            super(out);
+            this.room = room;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            int kept = (int) Math.min(length, room);
+            out.write(bytes, offset, kept);
+            room -= kept;
+            if (kept < length) {
+                throw new Full();
             }
         }
     }

@@ -1,10 +1,10 @@
 package it.comune.immigrati.questions.internal.intake;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
 import it.comune.immigrati.questions.internal.Channel;
+import it.comune.immigrati.questions.internal.QuestionRecords.Content;
 
 /**
  * A new question as a channel received it, before any rule has been applied: what the web form, the
@@ -29,12 +29,7 @@ record Submission(Channel channel, UUID key, String email, String name, String l
     record Upload(String name, long size, Content content) {
 
         static Upload of(String name, byte[] bytes) {
-            return new Upload(name, bytes.length, () -> bytes);
+            return new Upload(name, bytes.length, () -> new java.io.ByteArrayInputStream(bytes));
         }
-    }
-
-    @FunctionalInterface
-    interface Content {
-        byte[] read() throws IOException;
     }
 }

@@ -27,7 +27,7 @@ class MailPartsFuzzTest {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             MailParts.isAutomatic(message);
             MailParts.withoutQuotedReply(MailParts.text(message));
-            MailParts.files(message);
+            MailParts.files(message, 16 * 1024 * 1024).close();
         } catch (MessagingException | IOException expected) {
             // unreadable: quarantined by the intake
         } catch (RuntimeException e) {
