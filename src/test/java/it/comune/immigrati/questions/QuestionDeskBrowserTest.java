@@ -80,6 +80,42 @@ class QuestionDeskBrowserTest {
         assertThat(Browser.accessibilityViolations(browser)).as(browser.getCurrentUrl()).isEmpty();
     }
 
+    /**
+     * A resident asks in Ukrainian on the office's computer (Italian interface) and opens the link of the
+     * acknowledgement on their own phone: a browser that never saw the site. The private page, and
+     * the pages reached from it, are in Ukrainian; so is a link that lost its language on the way.
+     */
+    @Test
+    void thePrivateLinkOpensInTheQuestionsLanguageOnAnotherDevice() throws Exception {
+        String email = "oksana" + System.nanoTime() + "@example.org";
+        it.comune.immigrati.testing.Residents.ask(new it.comune.immigrati.testing.WebClient(port),
+                it.comune.immigrati.testing.Residents.question(email, "uk", "Добрий день, як продовжити посвідку на проживання?"),
+                List.of());
+        ImapMailbox.Mail ack = new ImapMailbox(mailServer.imapPort(), email).await(m -> m.text() != null, Duration.ofSeconds(20));
+        String link = it.comune.immigrati.testing.Residents.matchIn(ack.text(), "(https?://\\S+/quesiti/stato/\\S+)");
+        assertThat(link).endsWith("?lang=uk");
+        WebDriver phone = Browser.start();
+        try {
+            phone.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+            phone.get(link.replaceFirst("^https?://[^/]+", url("")));
+            assertThat(phone.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("uk");
+            phone.findElement(By.cssSelector(".it-brand-wrapper a")).click();
+            new WebDriverWait(phone, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
+            assertThat(phone.findElement(By.tagName("html")).getAttribute("lang")).as("the home page reached from it").isEqualTo("uk");
+        } finally {
+            phone.quit();
+        }
+        WebDriver another = Browser.start();
+        try {
+            another.get(url(link.replaceFirst("^https?://[^/]+", "").replace("?lang=uk", "")));
+            assertThat(another.findElement(By.tagName("html")).getAttribute("lang")).as("a link without its language").isEqualTo("uk");
+            another.get(url("/guide"));
+            assertThat(another.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("uk");
+        } finally {
+            another.quit();
+        }
+    }
+
     @Test
     void aResidentAsksInArabicAndReadsTheOperatorsAnswer() throws Exception {
         String email = "layla" + System.nanoTime() + "@example.org";

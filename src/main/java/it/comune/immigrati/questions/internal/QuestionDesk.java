@@ -125,8 +125,9 @@ public class QuestionDesk {
         return "[" + question.code() + "/" + question.accessToken().substring(0, 8) + "]";
     }
 
+    /** The private page's full address, in the question's language: opened on any device, it speaks that language. */
     public String privateLink(Question question) {
-        return properties.mail().publicBaseUrl() + "/quesiti/stato/" + question.accessToken();
+        return properties.mail().publicBaseUrl() + "/quesiti/stato/" + question.accessToken() + "?lang=" + question.language();
     }
 
     private Instant dueAt() {

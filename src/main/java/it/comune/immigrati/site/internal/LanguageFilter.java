@@ -27,7 +27,7 @@ import org.springframework.web.servlet.LocaleResolver;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class LanguageFilter extends OncePerRequestFilter implements LocaleResolver {
 
-    static final String COOKIE = "ACI_LANG";
+    static final String COOKIE = it.comune.immigrati.site.VisitorLanguage.COOKIE;
     private static final String ATTRIBUTE = LanguageFilter.class.getName() + ".language";
 
     @Override
@@ -36,13 +36,7 @@ class LanguageFilter extends OncePerRequestFilter implements LocaleResolver {
         Optional<Language> chosen = Language.byCode(queryParameter(request.getQueryString(), "lang"));
         Language language = chosen.or(() -> fromCookie(request)).orElse(Language.DEFAULT);
         if (chosen.isPresent()) {
-            Cookie cookie = new Cookie(COOKIE, language.code());
-            cookie.setPath("/");
-            cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
-            cookie.setHttpOnly(true);
-            cookie.setSecure(request.isSecure());
-            cookie.setAttribute("SameSite", "Lax");
-            response.addCookie(cookie);
+            remember(request, response, language);
         }
         request.setAttribute(ATTRIBUTE, language);
         LocaleContextHolder.setLocale(language.locale());
@@ -51,6 +45,16 @@ class LanguageFilter extends OncePerRequestFilter implements LocaleResolver {
         } finally {
             LocaleContextHolder.resetLocaleContext();
         }
+    }
+
+    private static void remember(HttpServletRequest request, HttpServletResponse response, Language language) {
+        Cookie cookie = new Cookie(COOKIE, language.code());
+        cookie.setPath("/");
+        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
     }
 
     /**
@@ -99,5 +103,8 @@ class LanguageFilter extends OncePerRequestFilter implements LocaleResolver {
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         request.setAttribute(ATTRIBUTE, Language.of(locale));
+        if (response != null) {
+            remember(request, response, Language.of(locale));
+        }
     }
 }

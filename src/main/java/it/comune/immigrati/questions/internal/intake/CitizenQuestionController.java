@@ -16,6 +16,7 @@ import it.comune.immigrati.questions.internal.QuestionsProperties;
 import it.comune.immigrati.questions.internal.faq.Faqs;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
+import it.comune.immigrati.site.VisitorLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -48,9 +49,12 @@ class CitizenQuestionController {
     private final QuestionIntake intake;
     private final ProofOfWork proofOfWork;
 
+    private final it.comune.immigrati.site.UiFactory uis;
+
     CitizenQuestionController(it.comune.immigrati.platform.AciProperties aci, QuestionDesk desk, QuestionsProperties settings, Attachments attachments,
             SubmissionLimits limits, Faqs faqs, Search search, QuestionIntake intake, ProofOfWork proofOfWork,
-            Topics topicCodes) {
+            Topics topicCodes, it.comune.immigrati.site.UiFactory uis) {
+        this.uis = uis;
         this.topics = topicCodes.codes();
         this.intake = intake;
         this.proofOfWork = proofOfWork;
@@ -155,12 +159,17 @@ class CitizenQuestionController {
         Question question = question(token, request);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        if (!VisitorLanguage.chosen(request)) {
+            // a link without its language on a device that never chose one: the question's language, kept from here on
+            VisitorLanguage.choose(request, response, Language.byCode(question.language()).orElse(Language.DEFAULT));
+            model.addAttribute("ui", uis.ui(request));
+        }
+        List<QuestionRecords.Message> thread = desk.publicThread(question);
         model.addAttribute("question", question);
-        model.addAttribute("thread", desk.publicThread(question));
+        model.addAttribute("thread", thread);
         model.addAttribute("justSent", inviata != null);
         model.addAttribute("updated", aggiornata != null);
         model.addAttribute("errors", List.of());
-        List<QuestionRecords.Message> thread = desk.publicThread(question);
         model.addAttribute("suggestions", inviata == null || thread.isEmpty() ? List.of()
                 : suggest(thread.get(0).body(), Language.byCode(question.language()).orElse(Language.DEFAULT)));
         return "questions/status";
