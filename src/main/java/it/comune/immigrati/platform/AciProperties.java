@@ -31,6 +31,12 @@ public record AciProperties(
         return demoData != null ? demoData : embeddedDatabase;
     }
 
+    /**
+     * What residents see where an editor marked a figure "[da verificare]": a short note in their
+     * language that it is still to be confirmed, or nothing.
+     */
+    public enum UnconfirmedFigures { NOTE, HIDE }
+
     public record Comune(
             @DefaultValue("Comune di Saronno") String name,
             @DefaultValue("Regione Lombardia") String region,
@@ -43,7 +49,8 @@ public record AciProperties(
             @DefaultValue("Ufficio Cittadini Immigrati") String office,
             @DefaultValue("Lunedì e giovedì 9:00–12:30, mercoledì 14:30–17:30") String openingHours,
             @DefaultValue("12-26") String patronDay,
-            @DefaultValue("https://form.agid.gov.it") String accessibilityFeedbackUrl) {
+            @DefaultValue("https://form.agid.gov.it") String accessibilityFeedbackUrl,
+            @DefaultValue("NOTE") UnconfirmedFigures unconfirmedFigures) {
 
         public MonthDay patronMonthDay() {
             return MonthDay.parse("--" + patronDay);

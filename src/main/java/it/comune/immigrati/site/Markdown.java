@@ -13,8 +13,13 @@ import org.owasp.html.Sanitizers;
  */
 public final class Markdown {
 
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).build();
+    /** GitHub-style tables: the editors' fee and document tables. */
+    private static final java.util.List<org.commonmark.Extension> EXTENSIONS =
+            java.util.List.of(org.commonmark.ext.gfm.tables.TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
+    /** The editors' mark on a figure still to be checked: for staff, never shown raw to residents. */
+    public static final String UNCONFIRMED = "[da verificare]";
     private static final String SECTION_ID = "sezione-";
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS)
             .and(Sanitizers.TABLES)
@@ -45,7 +50,7 @@ public final class Markdown {
                 sections.add(new Section(id, TEXT.render(heading).strip()));
             }
         }
-        HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true)
+        HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
                 .attributeProviderFactory(context -> (node, tag, attributes) -> {
                     String id = ids.get(node);
                     if (id != null) {
@@ -57,11 +62,21 @@ public final class Markdown {
 
     /** The words of {@code markdown} without markup, for the search index. */
     public static String toPlainText(String markdown) {
-        return TEXT.render(PARSER.parse(markdown == null ? "" : markdown));
+        return TEXT.render(PARSER.parse(markdown == null ? "" : markdown)).replace(" " + UNCONFIRMED, "").replace(UNCONFIRMED, "");
     }
 
     private static final org.commonmark.renderer.text.TextContentRenderer TEXT =
-            org.commonmark.renderer.text.TextContentRenderer.builder().build();
+            org.commonmark.renderer.text.TextContentRenderer.builder().extensions(EXTENSIONS).build();
+
+    /**
+     * Rendered HTML for residents: each editors' mark becomes {@code note} (already in the reader's
+     * language), discreetly, or disappears when {@code note} is null.
+     */
+    public static String forResidents(String html, String note) {
+        String shown = note == null ? "" : " <small class=\"aci-unconfirmed\">("
+                + org.springframework.web.util.HtmlUtils.htmlEscape(note, "UTF-8") + ")</small>";
+        return html.replace(" " + UNCONFIRMED, shown).replace(UNCONFIRMED, shown.strip());
+    }
 
     public static String toSafeHtml(String markdown) {
         Node document = PARSER.parse(markdown == null ? "" : markdown);

@@ -39,6 +39,12 @@ public final class Ui {
         String url(String path);
     }
 
+    /** Editors' Markdown as residents see it: marks for staff turned into a note in their language, or hidden. */
+    public String forResidents(String html) {
+        return Markdown.forResidents(html, comune.unconfirmedFigures() == AciProperties.UnconfirmedFigures.HIDE ? null
+                : t("site.unconfirmed"));
+    }
+
     public Ui(Language language, MessageSource messages, AciProperties.Comune comune, String csrfParameter,
             java.util.function.Supplier<String> csrfToken, String requestUri, String queryString, List<NavigationItem> navigation, String username,
             Set<String> roles, AssetUrls assets) {

@@ -175,4 +175,38 @@ class GuidesBrowserTest {
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
+
+    /**
+     * The permit guide's fee table on a 390 px phone and a desktop, in Italian and Arabic: a real table that
+     * scrolls inside the text rather than widening the page, the editors' marks a note; screenshots in
+     * target/screenshots.
+     */
+    @Test
+    void theFeeTableReadsOnAPhoneAndADesktopInItalianAndArabic() throws Exception {
+        WebDriver reader = Browser.start();
+        try {
+            java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            StringBuilder violations = new StringBuilder();
+            for (String language : java.util.List.of("it", "ar")) {
+                for (int width : new int[] { 390, 1366 }) {
+                    reader.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1400));
+                    reader.get("http://localhost:" + port + "/guide/permesso-di-soggiorno-richiesta-e-rinnovo?lang=" + language);
+                    WebElement table = reader.findElement(By.cssSelector(".aci-guide-body table"));
+                    ((org.openqa.selenium.JavascriptExecutor) reader).executeScript("arguments[0].scrollIntoView({block: 'center'})", table);
+                    assertThat(table.findElements(By.cssSelector("th")).size()).isGreaterThanOrEqualTo(2);
+                    assertThat(reader.findElement(By.tagName("main")).getText()).doesNotContain("| ---", "[da verificare]")
+                            .contains("it".equals(language) ? "cifra da confermare" : "رقم بانتظار التأكيد");
+                    assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) reader).executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                            .as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(0L);
+                    java.nio.file.Files.write(shots.resolve("guide-table-" + language + "-" + width + ".png"),
+                            ((org.openqa.selenium.TakesScreenshot) reader).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                    violations.append(Browser.accessibilityViolations(reader));
+                }
+            }
+            assertThat(violations.toString()).isEmpty();
+        } finally {
+            reader.quit();
+        }
+    }
 }

@@ -51,7 +51,7 @@ class GuidesTest {
         String italian = visitor.get("/guide/ricongiungimento-familiare").body();
         assertThat(italian).contains("<h1>Ricongiungimento familiare</h1>", "Indice della pagina",
                 "<h2 id=\"sezione-1\">A chi è rivolto</h2>", "Fonti ufficiali", "normattiva.it",
-                "Quanto sono chiare le informazioni su questa pagina?", "[da verificare]")
+                "Quanto sono chiare le informazioni su questa pagina?", "(cifra da confermare)")
                 .doesNotContain("id=\"fallback\"");
     }
 
@@ -157,6 +157,20 @@ class GuidesTest {
         assertThat(coverageCell(editor, slug, "es")).contains("da aggiornare");
         assertThat(translator.get(spanish).body()).contains("id=\"stale\"");
         assertThat(new WebClient(port).get("/guide/" + slug).body()).contains("allo Sportello unico");
+        // residents reading the Spanish page are told, in Spanish, and pointed to the current Italian text
+        String stale = new WebClient(port).get("/guide/" + slug + "?lang=es").body();
+        assertThat(stale).contains("id=\"stale\"", "El texto italiano de esta guía ha cambiado", "Pide el nulla osta",
+                "href=\"/guide/" + slug + "?testo=it\"").doesNotContain("verificada el", "Revisada por la oficina el");
+        WebClient reader = new WebClient(port);
+        reader.get("/?lang=es");
+        String italianText = reader.get("/guide/" + slug + "?testo=it").body();
+        assertThat(italianText).contains("allo Sportello unico", "<html lang=\"es\"").doesNotContain("id=\"stale\"");
+        // translating it again from the current Italian removes the notice
+        save(translator, spanish, "Trabajo de temporada", "## Cómo hacerlo\n\nPide el nulla osta a la Ventanilla única.", "");
+        post(translator, spanish, spanish + "/invia");
+        post(supervisor, spanish, spanish + "/approva");
+        assertThat(new WebClient(port).get("/guide/" + slug + "?lang=es").body()).contains("Ventanilla única")
+                .doesNotContain("id=\"stale\"");
 
         // every save is a version, with author and a diff
         String versions = editor.get(editorPage).body();
@@ -164,6 +178,16 @@ class GuidesTest {
         String diff = editor.get(editorPage + "/confronto?da=2&a=3").body();
         assertThat(diff).contains("<del class=\"aci-diff-del\">", "Chiedi il nulla osta.", "<ins class=\"aci-diff-add\">",
                 "allo Sportello unico");
+    }
+
+    /** The permit guide's fee table is a table, and the editors' marks are a note in the reader's language. */
+    @Test
+    void tablesAreTablesAndEditorsMarksAreANoteInTheReadersLanguage() {
+        String arabic = new WebClient(port).get("/guide/permesso-di-soggiorno-richiesta-e-rinnovo?lang=ar").body();
+        assertThat(arabic).contains("<table>", "<th>", "class=\"aci-unconfirmed\">(رقم بانتظار التأكيد)")
+                .doesNotContain("| ---", "|---", "[da verificare]");
+        String italian = new WebClient(port).get("/guide/permesso-di-soggiorno-richiesta-e-rinnovo").body();
+        assertThat(italian).contains("<table>", "(cifra da confermare)").doesNotContain("[da verificare]");
     }
 
     @Test

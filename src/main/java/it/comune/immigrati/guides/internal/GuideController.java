@@ -61,8 +61,12 @@ class GuideController {
     }
 
     @GetMapping("/guide/{slug}")
-    String page(@PathVariable String slug, HttpServletRequest request, Model model) {
-        model.addAttribute("shown", shown(slug, request));
+    String page(@PathVariable String slug, @RequestParam(name = "testo", required = false) String text,
+            HttpServletRequest request, Model model) {
+        // ?testo=it shows the Italian text inside the visitor's own interface: the interface language stays theirs
+        Language content = Language.byCode(text).orElse(language(request));
+        model.addAttribute("shown", publication.shown(slug, content)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "guides/page";
     }
 

@@ -71,7 +71,10 @@ class GuidePublication {
         List<Card> related = guide.related().isEmpty() ? List.of()
                 : published(language).stream().filter(c -> guide.related().contains(c.slug())).toList();
         List<Search.Hit> faq = search.newest("faq", guide.topic(), language, 4);
-        return Optional.of(new Shown(guide, version, Markdown.withSections(version.text().body()), fallback,
+        Long italianPublished = language == Language.DEFAULT ? null
+                : store.translation(guide.id(), Language.DEFAULT).map(Translation::publishedVersionId).orElse(null);
+        boolean stale = GuideCoverage.stale(version.language(), version.basedOn(), italianPublished);
+        return Optional.of(new Shown(guide, version, Markdown.withSections(version.text().body()), fallback, stale,
                 translation.publishedAt(), related, faq));
     }
 

@@ -63,7 +63,8 @@ public final class GuideRecords {
     }
 
     /** A guide page: the visitor's language, or Italian with {@code fallback} set. */
-    public record Shown(Guide guide, Version version, Markdown.Sections rendered, boolean fallback,
+    /** @param stale the translation was made from an Italian text that has changed since */
+    public record Shown(Guide guide, Version version, Markdown.Sections rendered, boolean fallback, boolean stale,
             Instant publishedAt, List<Card> related, List<Search.Hit> relatedFaq) {
     }
 
