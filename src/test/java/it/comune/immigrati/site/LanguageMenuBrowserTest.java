@@ -85,6 +85,30 @@ class LanguageMenuBrowserTest {
         browser.manage().window().setSize(new Dimension(1280, 1000));
     }
 
+    /**
+     * This machine has no system font for Bengali or Chinese (only DejaVu and Liberation): the text shows
+     * only if the site serves a font, and the browser must have fetched and used it.
+     */
+    @Test
+    void everyScriptIsDrawnWithAFontTheSiteServes() {
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        java.util.Map<String, String> fonts = java.util.Map.of("bn", "Noto Sans Bengali", "zh", "Noto Sans SC",
+                "ur", "Noto Naskh Arabic", "ar", "Noto Naskh Arabic", "uk", "Noto Sans");
+        StringBuilder missing = new StringBuilder();
+        fonts.forEach((language, family) -> {
+            browser.get("http://localhost:" + port + "/?lang=" + language);
+            @SuppressWarnings("unchecked")
+            List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    document.fonts.ready.then(() => done([...document.fonts].filter(f => f.status === 'loaded')
+                        .map(f => f.family.replaceAll('"', ''))));""");
+            if (!loaded.contains(family)) {
+                missing.append(language).append(": ").append(family).append(" not loaded; loaded ").append(loaded).append('\n');
+            }
+        });
+        assertThat(missing.toString()).isEmpty();
+    }
+
     private void open() {
         browser.findElement(By.cssSelector(".aci-lang summary")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5))
