@@ -63,6 +63,17 @@ public final class Ui {
 
     /** The message {@code key} in the visitor's language, with {@code args} filled in. */
     public String t(String key, Object... args) {
+        if (language.rightToLeft() && args.length > 0) {
+            // codes, addresses, dates and names keep their own direction inside right-to-left text:
+            // each is isolated (FSI ... PDI), or "Q-2026-000007" and "nome@esempio.it" come out scrambled
+            Object[] isolated = args.clone();
+            for (int i = 0; i < isolated.length; i++) {
+                if (isolated[i] instanceof CharSequence text) {
+                    isolated[i] = "\u2068" + text + "\u2069";
+                }
+            }
+            args = isolated;
+        }
         try {
             return messages.getMessage(key, args, language.locale());
         } catch (org.springframework.context.NoSuchMessageException untranslated) {

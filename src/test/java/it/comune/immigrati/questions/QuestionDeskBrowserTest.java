@@ -322,4 +322,73 @@ class QuestionDeskBrowserTest {
         }
         resident.manage().window().setSize(new Dimension(1280, 1000));
     }
+
+    /**
+     * The question form sent empty (with a file chosen and a wrong address), as a first-time user does,
+     * on a phone and a desktop, in Italian and Arabic: the title says "Errore:", the summary has the
+     * focus and links to each field, each field has its own message (aria-invalid, aria-describedby),
+     * the file must be chosen again and the form says so, labels overlap nothing, the consent box sits
+     * where reading starts, and axe-core finds nothing after the failed submit.
+     */
+    @Test
+    void anEmptyFormIsExplainedFieldByFieldAndTheSummaryTakesTheFocus() throws Exception {
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        Path file = Files.createTempFile("permesso", ".pdf");
+        Files.write(file, it.comune.immigrati.testing.Residents.PDF);
+        for (String language : List.of("it", "ar")) {
+            for (int width : new int[] { 390, 1366 }) {
+                resident.manage().deleteAllCookies();
+                resident.manage().window().setSize(new Dimension(width, 1600));
+                resident.get(url("/quesiti/nuovo?lang=" + language));
+                resident.findElement(By.id("email")).sendKeys("non-un-indirizzo");
+                resident.findElement(By.id("attachments")).sendKeys(file.toString());
+                new WebDriverWait(resident, Duration.ofSeconds(30)).until(d -> !d.findElement(By.name("altcha")).getAttribute("value").isEmpty());
+                resident.findElement(By.cssSelector("form.aci-form button[type=submit]")).click();
+                new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+
+                assertThat(resident.getTitle()).startsWith("ar".equals(language) ? "خطأ:" : "Errore:");
+                assertThat((String) ((org.openqa.selenium.JavascriptExecutor) resident).executeScript("return document.activeElement.id"))
+                        .as("the summary has the focus").isEqualTo("form-errors");
+                for (String field : List.of("email", "topic", "text", "privacy", "attachments")) {
+                    var link = resident.findElements(By.cssSelector("#form-errors a[href='#" + field + "']"));
+                    assertThat(link).as("the summary links to " + field).isNotEmpty();
+                    var control = resident.findElement(By.id(field));
+                    assertThat(control.getAttribute("aria-invalid")).as(field).isEqualTo("true");
+                    assertThat(control.getAttribute("aria-describedby")).as(field).startsWith(field + "-error");
+                    assertThat(resident.findElement(By.id(field + "-error")).getText()).as(field).isNotBlank();
+                }
+                assertThat(resident.findElement(By.id("attachments-error")).getText()).as("the file must be chosen again")
+                        .contains("ar".equals(language) ? "اخترها مرة أخرى" : "sceglili di nuovo");
+                assertThat(resident.findElement(By.id("email")).getAttribute("value")).isEqualTo("non-un-indirizzo");
+                String overlaps = (String) ((org.openqa.selenium.JavascriptExecutor) resident).executeScript("""
+                        const boxes = [...document.querySelectorAll('.aci-form label, .aci-form .form-control, .aci-form .form-select, .aci-field-error, .aci-form h2, main h1')]
+                          .map(e => [e, e.getBoundingClientRect()]).filter(([, b]) => b.width > 0 && b.height > 0);
+                        const found = [];
+                        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                          const [a, p] = boxes[i], [b, q] = boxes[j];
+                          if (a.contains(b) || b.contains(a)) continue;
+                          if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+                            found.push((a.id || a.tagName) + ' over ' + (b.id || b.tagName));
+                        }
+                        return found.join(', ');""");
+                assertThat(overlaps).as("nothing overlaps at " + width + " px").isEmpty();
+                Boolean boxAtStart = (Boolean) ((org.openqa.selenium.JavascriptExecutor) resident).executeScript("""
+                        // Bootstrap Italia draws the box as the label's ::before, the input itself is hidden
+                        const label = document.querySelector('label[for=privacy]');
+                        const box = parseFloat(getComputedStyle(label, '::before').left);
+                        const style = getComputedStyle(label);
+                        return document.documentElement.dir === 'rtl'
+                          ? box > label.clientWidth / 2 && parseFloat(style.paddingRight) > 20
+                          : box < 10 && parseFloat(style.paddingLeft) > 20;""");
+                assertThat(boxAtStart).as("the consent box where reading starts").isTrue();
+                Files.write(shots.resolve("form-errors-" + language + "-" + width + ".png"),
+                        ((TakesScreenshot) resident).getScreenshotAs(OutputType.BYTES));
+                noViolations(resident);
+                resident.findElement(By.cssSelector("#form-errors a[href='#text']")).click();
+                assertThat((String) ((org.openqa.selenium.JavascriptExecutor) resident).executeScript("return document.activeElement.id"))
+                        .as("the link takes the resident to the field").isEqualTo("text");
+            }
+        }
+        resident.manage().window().setSize(new Dimension(1280, 1000));
+    }
 }

@@ -122,7 +122,7 @@ class CitizenQuestionController {
         }
         if (result instanceof IntakeResult.Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return formView(form, refused.errors(), model);
+            return formView(form, withFilesToChooseAgain(refused.errors(), form.getAttachments()), model);
         }
         if (result instanceof IntakeResult.Limited) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -139,6 +139,17 @@ class CitizenQuestionController {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(IntakeResult.Unavailable.RETRY_AFTER_SECONDS));
         return formView(form, List.of("questions.error.unavailable"), model);
+    }
+
+    /** A browser cannot fill a file field in again: a refused form says so, beside the field. */
+    private static List<String> withFilesToChooseAgain(List<String> errors, List<MultipartFile> uploads) {
+        boolean hadFiles = uploads != null && uploads.stream().anyMatch(f -> f != null && !f.isEmpty());
+        if (!hadFiles) {
+            return errors;
+        }
+        List<String> all = new ArrayList<>(errors);
+        all.add("questions.error.attachments.again");
+        return all;
     }
 
     private String formView(QuestionForm form, List<String> errors, Model model) {
@@ -199,7 +210,7 @@ class CitizenQuestionController {
             model.addAttribute("thread", desk.publicThread(question));
             model.addAttribute("justSent", false);
             model.addAttribute("updated", false);
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", withFilesToChooseAgain(errors, uploads));
             model.addAttribute("suggestions", List.of());
             model.addAttribute("draft", text); // what they typed is kept, to send later or copy
             return "questions/status";
