@@ -60,16 +60,20 @@ class FaqTest {
         TestStaff.Account editorAccount = TestStaff.create(jdbc, passwords, "EDITOR");
         WebClient redazione = new WebClient(port);
         TestStaff.login(redazione, editorAccount);
-        String draft = redazione.get(editor + "?lang=it").body();
+        String draft = redazione.get(editor + "?testo=it").body();
         assertThat(draft).contains("Quanto costa il rinnovo", "[nome]", "[telefono]").doesNotContain("Mariam", "Diallo", "987 6543");
 
         String id = editor.substring(editor.lastIndexOf('/') + 1);
-        redazione.submit(editor + "?lang=it", "/ufficio/faq/" + id + "/testo", Map.of("lang", "it",
+        redazione.submit(editor + "?testo=it", "/ufficio/faq/" + id + "/testo", Map.of("lang", "it",
                 "question", "Quanto costa il rinnovo del permesso di soggiorno?",
                 "answer", "Il **kit postale** costa 30 euro di spedizione, 16 euro di marca da bollo e il bollettino."));
-        redazione.submit(editor + "?lang=en", "/ufficio/faq/" + id + "/testo", Map.of("lang", "en",
+        var saved = redazione.submit(editor + "?testo=en", "/ufficio/faq/" + id + "/testo", Map.of("lang", "en",
                 "question", "How much does renewing a residence permit cost?",
                 "answer", "The postal kit costs 30 euros for postage plus a 16 euro revenue stamp."));
+        // the English text is edited inside the editor's Italian interface, which stays Italian
+        String englishEditor = redazione.browse(WebClient.location(saved)).body();
+        assertThat(englishEditor).contains("<html lang=\"it\"", "How much does renewing a residence permit cost?");
+        assertThat(redazione.get("/ufficio").body()).as("the interface language did not change").contains("<html lang=\"it\"");
         redazione.submit(editor, "/ufficio/faq/" + id + "/dati", Map.of("slug", "costo-rinnovo-" + id, "topic", "permesso-di-soggiorno"));
         assertThat(new WebClient(port).get("/faq/costo-rinnovo-" + id).statusCode()).as("not before publishing").isEqualTo(404);
         redazione.submit(editor, "/ufficio/faq/" + id + "/pubblica", Map.of());

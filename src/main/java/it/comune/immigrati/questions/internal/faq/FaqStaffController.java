@@ -62,7 +62,7 @@ class FaqStaffController {
     }
 
     @GetMapping("/ufficio/faq/{id}")
-    String edit(@PathVariable long id, @RequestParam(defaultValue = "it") String lang, Model model) {
+    String edit(@PathVariable long id, @RequestParam(name = "testo", defaultValue = "it") String lang, Model model) {
         Faq faq = faqs.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Language language = Language.byCode(lang).orElse(Language.DEFAULT);
         FaqText text = faq.text(language);
@@ -98,7 +98,7 @@ class FaqStaffController {
         }
         faqs.saveText(id, language, question.strip(), answer.strip(), staff.getName());
         redirect.addFlashAttribute("done", "faq.staff.saved");
-        return "redirect:/ufficio/faq/" + id + "?lang=" + language.code();
+        return "redirect:/ufficio/faq/" + id + "?testo=" + language.code();
     }
 
     @PostMapping("/ufficio/faq/{id}/dati")
