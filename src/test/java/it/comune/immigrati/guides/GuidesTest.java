@@ -95,6 +95,26 @@ class GuidesTest {
         assertThat(visitor.get("/").body()).contains("hx-get=\"/cerca/suggerimenti\"", "htmx.min.js");
     }
 
+    /**
+     * Ukrainian, Chinese, Bengali and Urdu searches while no guide is in those languages: the guides of
+     * the topic the words name (here in Italian) and the desk; words that name no topic get the topics.
+     */
+    @Test
+    void aSearchInAScriptWithoutContentOffersTheGuidesOfItsTopicAndTheDesk() {
+        for (String[] search : new String[][] { { "uk", "дозвіл на проживання" }, { "zh", "居留许可" },
+                { "bn", "বসবাসের অনুমতি" }, { "ur", "رہائشی اجازت نامہ" } }) {
+            WebClient visitor = new WebClient(port);
+            visitor.get("/?lang=" + search[0]);
+            String page = visitor.get("/cerca?q=" + java.net.URLEncoder.encode(search[1], java.nio.charset.StandardCharsets.UTF_8)).body();
+            assertThat(page).as(search[0]).contains("id=\"no-results\"", "id=\"suggested\"",
+                    "/guide/permesso-di-soggiorno-richiesta-e-rinnovo", "/guide?tema=permesso-di-soggiorno", "href=\"/quesiti/nuovo\"");
+        }
+        WebClient visitor = new WebClient(port);
+        visitor.get("/?lang=uk");
+        String nothing = visitor.get("/cerca?q=" + java.net.URLEncoder.encode("автомобіль", java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(nothing).contains("id=\"suggested\"", "/guide?tema=casa", "/guide?tema=salute", "href=\"/quesiti/nuovo\"");
+    }
+
     @Test
     void aSearchWithNothingInTheVisitorsLanguageOffersItalianPagesAndIsCountedForEditors() {
         WebClient visitor = new WebClient(port);

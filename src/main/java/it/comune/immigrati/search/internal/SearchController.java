@@ -28,8 +28,21 @@ class SearchController {
     /** The kinds the modules publish, in their order, with the message key of each label. */
     private final Map<String, String> kinds;
 
-    SearchController(Search search, JdbcSearch store, List<SearchKind> kinds, Topics topicCodes) {
+    private final Map<String, List<String>> topicNames = new LinkedHashMap<>();
+
+    SearchController(Search search, JdbcSearch store, List<SearchKind> kinds, Topics topicCodes,
+            org.springframework.context.MessageSource messages) {
         this.search = search;
+        for (String code : topicCodes.codes()) {
+            List<String> names = new java.util.ArrayList<>();
+            for (Language language : Language.values()) {
+                String name = messages.getMessage("topic." + code, null, null, language.locale());
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+            topicNames.put(code, List.copyOf(names));
+        }
         this.store = store;
         this.topics = topicCodes.codes();
         this.kinds = new LinkedHashMap<>();
@@ -60,7 +73,15 @@ class SearchController {
         }
         model.addAttribute("results", results);
         model.addAttribute("italianResults", italian);
+        model.addAttribute("suggested", results != null && results.hits().isEmpty() ? suggested(text, language) : List.of());
         return "search/results";
+    }
+
+    private List<SuggestedTopic> suggested(String text, Language language) {
+        return TopicGuess.topics(text, topicNames).stream().limit(3).map(topic -> {
+            List<Search.Hit> guides = search.newest("guide", topic, language, 5);
+            return new SuggestedTopic(topic, guides.isEmpty() ? search.newest("guide", topic, Language.DEFAULT, 5) : guides);
+        }).toList();
     }
 
     /** Suggestions under the header search box while typing (htmx); never counted as misses. */
