@@ -75,6 +75,11 @@ class InvitationLinkTest {
         WebClient colleague = new WebClient(port);
         assertThat(colleague.submit(link, link, Map.of("password", "corta", "confirm", "corta")).statusCode())
                 .isEqualTo(422);
+        for (String guessable : new String[] { "password1234", "qwertyuiop123", "Saronno2026!!" }) {
+            HttpResponse<String> weak = colleague.submit(link, link, Map.of("password", guessable, "confirm", guessable));
+            assertThat(weak.statusCode()).as(guessable).isEqualTo(422);
+            assertThat(weak.body()).as(guessable).contains("troppo facile da indovinare");
+        }
         HttpResponse<String> set = colleague.submit(link, link, Map.of("password", PASSWORD, "confirm", PASSWORD));
         assertThat(WebClient.location(set)).isEqualTo("/login?invited");
         assertThat(colleague.get(link).statusCode()).isEqualTo(404);

@@ -142,6 +142,9 @@ class QuestionDeskBrowserTest {
         assertThat(code).matches("Q-\\d{4}-\\d{6}");
         String privatePage = resident.getCurrentUrl().replace("?inviata", "");
         assertThat(resident.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        String shownLink = resident.findElement(By.id("private-link")).getAttribute("value");
+        assertThat(shownLink).as("the whole link, to keep").matches("https?://.+/quesiti/stato/[A-Za-z0-9_-]{22}\\?lang=ar");
+        assertThat(privatePage).contains(shownLink.replaceFirst("^https?://[^/]+", "").replace("?lang=ar", ""));
         noViolations(resident);
         assertThat(jdbc.sql("SELECT proof_of_work FROM question WHERE code = :c").param("c", code).query(Boolean.class).single())
                 .as("solved in the browser").isTrue();

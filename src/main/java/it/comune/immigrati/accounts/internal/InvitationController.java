@@ -71,6 +71,15 @@ class InvitationController {
         return "redirect:/login?invited";
     }
 
+    /**
+     * nbvcxz's estimate (dictionaries of common and leaked passwords, names, keyboard patterns, dates),
+     * built once: loading its dictionaries takes a moment.
+     */
+    private static final class Strength {
+        static final me.gosimple.nbvcxz.Nbvcxz ESTIMATOR = new me.gosimple.nbvcxz.Nbvcxz(
+                new me.gosimple.nbvcxz.resources.ConfigurationBuilder().setMinimumEntropy(40d).createConfiguration());
+    }
+
     static List<String> passwordProblems(String password, String confirm, String username) {
         List<String> errors = new ArrayList<>();
         if (password.codePointCount(0, password.length()) < MIN_PASSWORD) {
@@ -84,6 +93,9 @@ class InvitationController {
         }
         if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             errors.add("invite.error.username");
+        }
+        if (errors.isEmpty() && !Strength.ESTIMATOR.estimate(password).isMinimumEntropyMet()) {
+            errors.add("invite.error.weak"); // "password1234", a name and a year, a keyboard row
         }
         return errors;
     }

@@ -177,6 +177,7 @@ class CitizenQuestionController {
         }
         List<QuestionRecords.Message> thread = desk.publicThread(question);
         model.addAttribute("question", question);
+        model.addAttribute("privateLink", desk.privateLink(question));
         model.addAttribute("thread", thread);
         model.addAttribute("justSent", inviata != null);
         model.addAttribute("updated", aggiornata != null);
