@@ -82,6 +82,11 @@ public final class Ui {
         }
     }
 
+    /** The message {@code key} without arguments, or {@code fallback} when no language has it (a code a module added later). */
+    public String label(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, language.locale());
+    }
+
     /** The label of a question topic, or its code when no label exists (a topic a Comune added). */
     public String topic(String code) {
         return messages.getMessage("topic." + code, null, code, language.locale());

@@ -121,6 +121,8 @@ class GuidesTest {
         visitor.get("/?lang=en");
         String page = visitor.get("/cerca?q=cittadinanza").body();
         assertThat(page).contains("id=\"italian-results\"", "/guide/cittadinanza-italiana");
+        assertThat(jdbc.sql("SELECT count(*) FROM search_miss WHERE language = 'en' AND query = 'cittadinanza'")
+                .query(Integer.class).single()).as("answered by an Italian page: not a miss").isZero();
         visitor.get("/cerca?q=zzqxwv+nessuna");
         assertThat(jdbc.sql("SELECT misses FROM search_miss WHERE language = 'en' AND query = 'zzqxwv nessuna'")
                 .query(Integer.class).single()).isEqualTo(1);

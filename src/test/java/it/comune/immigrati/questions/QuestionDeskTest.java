@@ -253,6 +253,22 @@ class QuestionDeskTest {
         HttpResponse<String> answered = office.submitMultipart("/ufficio/quesiti/" + code, "/ufficio/quesiti/" + code + "/risposta",
                 Map.of("text", answer), List.of());
         assertThat(answered.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = :a AND action = 'question.read' AND record_id = :c")
+                .param("a", operator.username()).param("c", code).query(Integer.class).single())
+                .as("one visit with five page loads is one read").isEqualTo(1);
+        jdbc.sql("UPDATE question_view SET seen_at = now() - interval '31 minutes' WHERE username = :a")
+                .param("a", operator.username()).update();
+        office.get("/ufficio/quesiti/" + code);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = :a AND action = 'question.read' AND record_id = :c")
+                .param("a", operator.username()).param("c", code).query(Integer.class).single())
+                .as("coming back later is a new visit").isEqualTo(2);
+        TestStaff.Account admin = TestStaff.create(jdbc, passwords, "ADMIN");
+        WebClient auditor = new WebClient(port);
+        TestStaff.login(auditor, admin);
+        String log = auditor.get("/ufficio/audit?action=question.read&record=" + code).body();
+        assertThat(log).as("in the reader's language, with the code to filter by").contains("Quesito letto", ">question.read<", "Quesito <span");
+        auditor.get("/?lang=en");
+        assertThat(auditor.get("/ufficio/audit?action=question.read&record=" + code).body()).contains("Question read");
 
         ImapMailbox.Mail mail = new ImapMailbox(mailServer.imapPort(), email)
                 .await(m -> m.subject().startsWith("Risposta"), Duration.ofSeconds(20));

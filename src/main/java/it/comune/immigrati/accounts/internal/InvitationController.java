@@ -67,7 +67,7 @@ class InvitationController {
         }
         users.setPassword(user.id(), hash);
         sessions.endAll(user.username()); // a new password (a re-invitation) ends what the old one opened
-        audit.record(new Audited(user.username(), "account.password-set", "staff_user", user.username(), "invitation"));
+        audit.record(new Audited(user.username(), "account.password-set", "staff_user", user.username(), "→ /invito"));
         return "redirect:/login?invited";
     }
 

@@ -67,7 +67,7 @@ class PasswordStep implements AuthenticationProvider {
             // an account being tried is worth knowing; any other name typed is not kept
             String account = users.byUsername(username).isPresent() ? username : "(not an account)";
             audit.record(new Audited(account.equals(username) ? username : "unknown", "login.refused-client", "staff_user",
-                    account, "client " + client));
+                    account, client));
             throw new LockedException("Too many failures from this client");
         }
         Optional<StaffUser> found = users.byUsername(username);
@@ -75,7 +75,7 @@ class PasswordStep implements AuthenticationProvider {
             passwords.matches(password, dummyHash);
             clients.take(client);
             // the name typed is not kept: it may be someone's address, or a password typed in the wrong field
-            audit.record(new Audited("unknown", "login.failed-unknown", "staff_user", "(not an account)", "client " + client));
+            audit.record(new Audited("unknown", "login.failed-unknown", "staff_user", "–", client));
             throw new BadCredentialsException("Bad credentials");
         }
         StaffUser user = found.get();

@@ -16,11 +16,18 @@ class ColleagueViews {
         this.jdbc = jdbc;
     }
 
-    void seen(long questionId, String username) {
-        jdbc.sql("""
+    /**
+     * Notes that {@code username} has the question open; true when this starts a visit (not seen by them
+     * within {@code visit}), so that a visit is one read in the audit log, not one per page load.
+     */
+    boolean seen(long questionId, String username, Duration visit) {
+        return jdbc.sql("""
+                WITH before AS (SELECT seen_at FROM question_view WHERE question_id = :q AND username = :u)
                 INSERT INTO question_view (question_id, username) VALUES (:q, :u)
                 ON CONFLICT (question_id, username) DO UPDATE SET seen_at = now()
-                """).param("q", questionId).param("u", username).update();
+                RETURNING COALESCE((SELECT seen_at FROM before) < now() - make_interval(secs => :visit), true)
+                """).param("q", questionId).param("u", username).param("visit", (double) visit.toSeconds())
+                .query(Boolean.class).single();
     }
 
     List<String> othersThan(long questionId, String username, Duration window) {

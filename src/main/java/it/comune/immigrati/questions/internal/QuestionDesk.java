@@ -182,12 +182,16 @@ public class QuestionDesk {
      * A staff member opens a question: recorded in the audit log, as every read of personal data is. A
      * question the member may not see ({@link NeedToKnow}) is not there for them.
      */
+    /** Page loads of one question by one person within this time are one visit, one read in the audit log. */
+    static final java.time.Duration READ_VISIT = java.time.Duration.ofMinutes(30);
+
     @Transactional
     Optional<Question> open(String code, String staff) {
         Optional<Question> question = visible(code, staff);
         question.ifPresent(q -> {
-            views.seen(q.id(), staff);
-            events.publishEvent(new Audited(staff, "question.read", "question", q.code(), ""));
+            if (views.seen(q.id(), staff, READ_VISIT)) {
+                events.publishEvent(new Audited(staff, "question.read", "question", q.code(), ""));
+            }
         });
         return question;
     }
@@ -286,7 +290,7 @@ public class QuestionDesk {
     void merge(Question duplicate, Question into, String staff) {
         store.merge(duplicate.id(), into.id(), into.code());
         store.addMessage(into.id(), Kind.NOTE, staff, "Unito il quesito " + duplicate.code(), null);
-        events.publishEvent(new Audited(staff, "question.merge", "question", duplicate.code(), "into " + into.code()));
+        events.publishEvent(new Audited(staff, "question.merge", "question", duplicate.code(), "→ " + into.code()));
     }
 
     @Transactional

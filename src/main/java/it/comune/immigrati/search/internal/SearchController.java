@@ -61,7 +61,7 @@ class SearchController {
         model.addAttribute("kinds", kinds);
         model.addAttribute("topic", topic);
         model.addAttribute("topics", topics);
-        Search.Results results = text.isEmpty() ? null : find(text, tipo, topic, language);
+        Search.Results results = text.isEmpty() ? null : search.search(text, language, kinds(tipo), topic.isEmpty() ? null : topic, 30);
         if (results != null && results.hits().isEmpty()) {
             it.comune.immigrati.site.PageCache.skip(request); // every such search is counted for editors
         }
@@ -70,6 +70,10 @@ class SearchController {
             // nothing in the visitor's language: the Italian pages may still help, said as such
             results = search.search(text, Language.DEFAULT, kinds(tipo), topic.isEmpty() ? null : topic, 30);
             italian = !results.hits().isEmpty();
+        }
+        if (results != null && results.hits().isEmpty()) {
+            // counted for editors only when nothing at all was found: an Italian page that answered is not a miss
+            search.recordMiss(text, language);
         }
         model.addAttribute("results", results);
         model.addAttribute("italianResults", italian);

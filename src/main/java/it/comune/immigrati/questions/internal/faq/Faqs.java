@@ -71,7 +71,7 @@ public class Faqs {
                 .param("id", id).update();
         saveText(id, Language.byCode(question.language()).orElse(Language.DEFAULT), cleanQuestion,
                 Anonymiser.anonymise(answered, question.name()), staff);
-        events.publishEvent(new Audited(staff, "faq.draft", "faq", String.valueOf(id), "from " + question.code()));
+        events.publishEvent(new Audited(staff, "faq.draft", "faq", String.valueOf(id), "← " + question.code()));
         return id;
     }
 
