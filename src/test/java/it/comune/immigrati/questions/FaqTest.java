@@ -77,6 +77,10 @@ class FaqTest {
         redazione.submit(editor, "/ufficio/faq/" + id + "/dati", Map.of("slug", "costo-rinnovo-" + id, "topic", "permesso-di-soggiorno"));
         assertThat(new WebClient(port).get("/faq/costo-rinnovo-" + id).statusCode()).as("not before publishing").isEqualTo(404);
         redazione.submit(editor, "/ufficio/faq/" + id + "/pubblica", Map.of());
+        assertThat(new WebClient(port).get("/faq/costo-rinnovo-" + id).statusCode())
+                .as("not without the editor's word that no personal data is left").isEqualTo(404);
+        assertThat(redazione.get(editor).body()).contains("non contenga dati personali");
+        redazione.submit(editor, "/ufficio/faq/" + id + "/pubblica", Map.of("noPersonalData", "true"));
 
         WebClient italian = new WebClient(port);
         assertThat(italian.get("/faq").body()).contains("Quanto costa il rinnovo del permesso di soggiorno?");

@@ -47,8 +47,16 @@ class CannedAnswers {
                 .query(CannedAnswer.class).optional();
     }
 
+    /** "Gentile {{nome}}," or "Buongiorno {{nome}}," at the start: the e-mail already greets the resident. */
+    private static final java.util.regex.Pattern SALUTATION =
+            java.util.regex.Pattern.compile("^\\s*[^,\\n]{0,40}\\{\\{nome}}\\s*[,!]?\\s*");
+
     static String fill(CannedAnswer answer, Question question, String privateLink, String due) {
-        return answer.body().replace("{{codice}}", question.code())
+        String body = SALUTATION.matcher(answer.body()).replaceFirst("");
+        if (!body.isEmpty() && !body.equals(answer.body())) {
+            body = body.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + body.substring(1);
+        }
+        return body.replace("{{codice}}", question.code())
                 .replace("{{nome}}", question.name() == null ? "" : question.name())
                 .replace("{{scadenza}}", due).replace("{{link}}", privateLink);
     }

@@ -123,17 +123,23 @@ class DemoQuestions implements ApplicationRunner {
                     year**, even if the family's papers are not yet in order. Ask the secretary's office of the nearest
                     school, or our desk.""",
                     null, null);
-            canned.save(null, "permesso-di-soggiorno", "it", "Rinnovo con il kit postale",
-                    "Buongiorno {{nome}},\nla domanda di rinnovo si presenta prima della scadenza, meglio almeno 60 giorni "
-                            + "prima, con il kit postale agli sportelli \"Sportello Amico\".\nPuò seguire la sua domanda "
-                            + "{{codice}} qui: {{link}}", "m.rossi");
-            canned.save(null, "ricongiungimento-familiare", "it", "Documenti per il ricongiungimento",
-                    "Buongiorno {{nome}},\nper il ricongiungimento servono il permesso di soggiorno di chi chiede, un "
-                            + "reddito sufficiente per il numero di familiari e il certificato di idoneità alloggiativa "
-                            + "rilasciato dal Comune. La domanda di nulla osta si fa on line allo Sportello Unico "
-                            + "per l'Immigrazione della Prefettura.", "m.rossi");
+            // model answers in every language (demo/model-answers.json: written from the Italian, not reviewed)
+            for (ModelAnswer model : modelAnswers()) {
+                canned.save(null, model.topic(), model.language(), model.title(), model.body(), "m.rossi");
+            }
         });
-        log.info("Demo data: 6 questions, 2 FAQ and 2 model answers for the question desk");
+        log.info("Demo data: 6 questions, 2 FAQ and 2 model answers in every language for the question desk");
+    }
+
+    record ModelAnswer(String language, String topic, String title, String body) {
+    }
+
+    private static List<ModelAnswer> modelAnswers() {
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource("demo/model-answers.json").getInputStream()) {
+            return List.of(tools.jackson.databind.json.JsonMapper.builder().build().readValue(in, ModelAnswer[].class));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Question ask(String email, String name, Language language, String topic, boolean publish, String text) {

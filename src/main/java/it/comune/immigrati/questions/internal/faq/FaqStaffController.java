@@ -117,8 +117,14 @@ class FaqStaffController {
     }
 
     @PostMapping("/ufficio/faq/{id}/pubblica")
-    String publish(@PathVariable long id, Principal staff, RedirectAttributes redirect) {
+    String publish(@PathVariable long id, @RequestParam(defaultValue = "false") boolean noPersonalData, Principal staff,
+            RedirectAttributes redirect) {
         Faq faq = faqs.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!noPersonalData) {
+            // the automatic redaction catches what is easy to miss; a person confirms nothing is left
+            redirect.addFlashAttribute("problem", "faq.staff.error.personal-data");
+            return "redirect:/ufficio/faq/" + id;
+        }
         if (faq.text(Language.DEFAULT) == null) {
             redirect.addFlashAttribute("problem", "faq.staff.error.italian");
             return "redirect:/ufficio/faq/" + id;

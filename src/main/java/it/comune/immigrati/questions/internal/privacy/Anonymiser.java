@@ -26,7 +26,26 @@ public final class Anonymiser {
         RULES.put(Pattern.compile("(?<![\\w/.,])\\+?\\d[\\d .-]{6,}\\d\\b"), "[telefono]");
     }
 
+    private static final String LETTER = "[\\p{L}\\p{M}\\p{N}]";
+    private static final Pattern GREETING = Pattern.compile("(?iu)((?:шановн(?:а|ий|і)|дорог(?:а|ий)|добрий день|здравствуйте|привіт|"
+            + "gentil(?:e|issima|issimo)|car[oa]|buongiorno|salve|dear|hello|hi|cher|chère|bonjour|estimad[oa]|hola|"
+            + "stimat(?:e|ă)|bună ziua|i nderuar|e nderuar|përshëndetje)[,!]?\\s+"
+            + "(?:(?:пані|пане|пан|signora|signor|sig\\.(?:ra)?|mr\\.?|mrs\\.?|ms\\.?|madame|monsieur|señora|señor|doamna|domnule|zonja|zoti)\\s+)?)"
+            + "(?-i:\\p{Lu}[\\p{L}\\p{M}'’-]+)(?:\\s+(?-i:\\p{Lu}[\\p{L}\\p{M}'’-]+))?");
+    private static final Pattern ARABIC_GREETING = Pattern.compile("((?:عزيزي|عزيزتي|السيد|السيدة|الأخ|الأخت)\\s+)[\\p{IsArabic}&&\\p{L}]+");
+
     private Anonymiser() {
+    }
+
+    /**
+     * A name part and its inflected forms: its start (all but the last letter, or two for longer names)
+     * followed by up to three letters, as a whole word in any script ("Олена", "Олено", "Оленою").
+     */
+    private static Pattern nameForms(String part) {
+        int length = part.length();
+        String stem = part.substring(0, length <= 5 ? Math.max(3, length - 1) : length - 2);
+        return Pattern.compile("(?<!" + LETTER + ")" + Pattern.quote(stem) + "[\\p{L}\\p{M}]{0,3}(?!" + LETTER + ")",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     public static String anonymise(String text, String requesterName) {
@@ -36,15 +55,19 @@ public final class Anonymiser {
         }
         if (requesterName != null) {
             for (String part : requesterName.split("\\s+")) {
-                if (part.length() >= 3) {
-                    result = Pattern.compile("\\b" + Pattern.quote(part) + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                            .matcher(result).replaceAll("[nome]");
+                if (part.codePointCount(0, part.length()) >= 3) {
+                    for (String form : Transliteration.forms(part)) {
+                        result = nameForms(form).matcher(result).replaceAll("[nome]");
+                    }
                 }
             }
         }
         // "mi chiamo X", "my name is X", "je m'appelle X": the name that follows
-        result = Pattern.compile("(?i)(mi chiamo|my name is|je m'appelle|me llamo|numele meu este|unë quhem)\\s+[\\p{L}'-]+(\\s+[\\p{Lu}][\\p{L}'-]+)?")
+        result = Pattern.compile("(?i)(mi chiamo|my name is|je m'appelle|me llamo|numele meu este|unë quhem|мене звати|мене звуть)\\s+[\\p{L}'-]+(\\s+[\\p{Lu}][\\p{L}'-]+)?")
                 .matcher(result).replaceAll(m -> m.group(1) + " [nome]");
+        // a greeting, perhaps a title, then a name: "Шановна пані Олено", "Gentile signora Rossi", "Dear Mr Ahmed"
+        result = GREETING.matcher(result).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1)) + "[nome]");
+        result = ARABIC_GREETING.matcher(result).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1)) + "[nome]");
         return result;
     }
 

@@ -105,7 +105,7 @@ class QuestionPrivacy implements PersonalData {
     @Override
     public int erase(String email) {
         List<Question> questions = questionsOf(email);
-        questions.forEach(this::anonymise);
+        questions.forEach(q -> anonymise(q, true));
         return questions.size();
     }
 
@@ -121,7 +121,7 @@ class QuestionPrivacy implements PersonalData {
                       AND closed_at < now() - make_interval(months => :months)
                     ORDER BY closed_at LIMIT 5000
                     """).param("months", settings.retentionMonths()).query(Long.class).list();
-            expired.forEach(id -> anonymise(store.byId(id).orElseThrow()));
+            expired.forEach(id -> anonymise(store.byId(id).orElseThrow(), false));
             return expired.size();
         });
         if (done != null && done > 0) {
@@ -129,14 +129,24 @@ class QuestionPrivacy implements PersonalData {
         }
     }
 
-    void anonymise(Question question) {
+    /** What an erased person wrote: nothing of it is kept (income, family, health are in the free text). */
+    static final String ERASED_TEXT = "[testo cancellato su richiesta dell'interessato]";
+
+    /**
+     * Retention keeps the exchange without what identifies the person (for the office's figures and
+     * FAQ); erasure ({@code erased}) also drops the person's own words, since no pattern finds a stated
+     * income or a family story. The office's answers are anonymised in both cases.
+     */
+    void anonymise(Question question, boolean erased) {
         for (Message message : store.thread(question.id(), true)) {
+            String body = erased && message.kind() == it.comune.immigrati.questions.internal.QuestionRecords.Kind.CITIZEN
+                    ? ERASED_TEXT : Anonymiser.anonymise(message.body(), question.name());
             // the word index is rebuilt from the anonymised text: left as it was, it would still hold the address
             jdbc.sql("""
                     UPDATE question_message SET body = :body, mail_message_id = NULL, updated_at = now(),
                            words = CASE WHEN kind = 'CITIZEN' THEN to_tsvector('simple', unaccent(:body)) END
                     WHERE id = :id""")
-                    .param("body", Anonymiser.anonymise(message.body(), question.name())).param("id", message.id()).update();
+                    .param("body", body).param("id", message.id()).update();
         }
         jdbc.sql("DELETE FROM question_attachment WHERE message_id IN (SELECT id FROM question_message WHERE question_id = :q)")
                 .param("q", question.id()).update();

@@ -31,6 +31,24 @@ class AnonymiserTest {
     }
 
     @Test
+    void findsTheNameInflectedTransliteratedAndAfterAGreeting() {
+        String letter = "Шановна пані Олено! Пані Коваленко, Ваша заява прийнята. Olena, bring the passport.";
+        String clean = Anonymiser.anonymise(letter, "Olena Kovalenko");
+        assertThat(clean).doesNotContain("Олено", "Коваленко", "Olena").contains("Шановна пані [nome]", "заява прийнята");
+        assertThat(Anonymiser.anonymise("Добрий день, мене звати Оксана Мельник.", null)).doesNotContain("Оксана", "Мельник");
+        assertThat(Anonymiser.anonymise("Gentile signora Rossi, la pratica è pronta.", null)).isEqualTo("Gentile signora [nome], la pratica è pronta.");
+        assertThat(Anonymiser.anonymise("Dear Mr Ahmed Khan, thank you.", null)).doesNotContain("Ahmed", "Khan");
+        assertThat(Anonymiser.anonymise("عزيزي أحمد، شكرا لرسالتك.", null)).doesNotContain("أحمد").contains("عزيزي [nome]");
+        assertThat(Anonymiser.anonymise("Buongiorno Fatima, ecco la risposta di Fatimah.", "فاطمة Fatima")).doesNotContain("Fatima");
+    }
+
+    @Test
+    void aShortNameDoesNotSwallowOtherWords() {
+        assertThat(Anonymiser.anonymise("Ana deve andare in anagrafe con Anna.", "Ana Popescu"))
+                .isEqualTo("[nome] deve andare in anagrafe con Anna.");
+    }
+
+    @Test
     void slugsAreReadableAscii() {
         assertThat(Anonymiser.slugFrom("Quando rinnovo il permesso di soggiorno? È urgente", 7))
                 .isEqualTo("quando-rinnovo-il-permesso-di-soggiorno-e-urgente-7");
