@@ -19,8 +19,23 @@ public record NavigationItem(String messageKey, String path, int order, Area are
     public static final String GROUP_DESK = "desk";
     /** Public content: guides, FAQ, pages. */
     public static final String GROUP_CONTENT = "content";
+    /** Desk appointments: services, agenda, waiting list. */
+    public static final String GROUP_APPOINTMENTS = "appointments";
+    /** Practice files and the housing certificate. */
+    public static final String GROUP_PRACTICES = "practices";
+    /** The network database of the associations' interventions. */
+    public static final String GROUP_NETWORK = "network";
+    /** Italian, civic and vocational courses. */
+    public static final String GROUP_COURSES = "courses";
+    /** Inclusion projects. */
+    public static final String GROUP_PROJECTS = "projects";
+    /** The office's figures and reports. */
+    public static final String GROUP_STATISTICS = "statistics";
     /** Accounts, audit, mail, privacy requests. */
     public static final String GROUP_ADMINISTRATION = "administration";
+    /** Every group, in the order the staff navigation and the staff home show them; a group shows only with entries. */
+    public static final java.util.List<String> GROUPS = java.util.List.of(GROUP_DESK, GROUP_CONTENT, GROUP_APPOINTMENTS,
+            GROUP_PRACTICES, GROUP_NETWORK, GROUP_COURSES, GROUP_PROJECTS, GROUP_STATISTICS, GROUP_ADMINISTRATION);
 
     public enum Area {
         /** The citizens' main navigation. */

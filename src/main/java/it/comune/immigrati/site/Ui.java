@@ -148,10 +148,15 @@ public final class Ui {
                 .filter(i -> i.roles().isEmpty() || i.roles().stream().anyMatch(roles::contains)).toList();
     }
 
+    /** Whether the page shown is one of the group's entries (the group's menu is marked as current). */
+    public boolean isCurrentGroup(List<NavigationItem> items) {
+        return items.stream().anyMatch(i -> isCurrent(i.path()));
+    }
+
     /** The staff entries this member sees, by group, groups in their fixed order ({@link NavigationItem#GROUP_DESK} first). */
     public java.util.Map<String, List<NavigationItem>> staffNavigationByGroup() {
         java.util.Map<String, List<NavigationItem>> groups = new java.util.LinkedHashMap<>();
-        for (String group : List.of(NavigationItem.GROUP_DESK, NavigationItem.GROUP_CONTENT, NavigationItem.GROUP_ADMINISTRATION)) {
+        for (String group : NavigationItem.GROUPS) {
             groups.put(group, new java.util.ArrayList<>());
         }
         staffNavigation().forEach(item -> groups.computeIfAbsent(item.group(), g -> new java.util.ArrayList<>()).add(item));

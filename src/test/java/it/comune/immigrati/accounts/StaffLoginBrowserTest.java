@@ -158,6 +158,42 @@ class StaffLoginBrowserTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
+    /**
+     * The staff navigation is a menu per area, not sixteen links in two rows: a supervisor opens
+     * "Amministrazione" and taps the privacy requests, on a phone and a desktop, in Italian and Arabic,
+     * with axe-core run while the menu is open.
+     */
+    @Test
+    void theStaffNavigationGroupsItsEntriesByArea() throws Exception {
+        TestStaff.Account supervisor = TestStaff.create(jdbc, passwords, "SUPERVISOR", "EDITOR");
+        browser.manage().deleteAllCookies();
+        Browser.signIn(browser, port, supervisor);
+        java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        StringBuilder violations = new StringBuilder();
+        for (String language : java.util.List.of("it", "ar")) {
+            for (int width : new int[] { 390, 1366 }) {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+                browser.get("http://localhost:" + port + "/ufficio/quesiti?lang=" + language);
+                var groups = browser.findElements(By.cssSelector(".aci-nav-group > summary"));
+                assertThat(groups).extracting(org.openqa.selenium.WebElement::getText).as("one menu per area")
+                        .containsExactly("it".equals(language) ? new String[] { "Sportello", "Contenuti", "Amministrazione" }
+                                : new String[] { "شباك الخدمة", "المحتوى", "الإدارة" });
+                assertThat(browser.findElements(By.cssSelector(".aci-nav > li")).size()).as("a short row").isLessThanOrEqualTo(5);
+                assertThat(browser.findElement(By.cssSelector(".aci-nav-group > summary.aci-nav-current")).getText())
+                        .isEqualTo(groups.get(0).getText());
+                groups.get(2).click();
+                var privacy = browser.findElement(By.cssSelector(".aci-nav-menu a[href='/ufficio/privacy']"));
+                new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(privacy));
+                save(shots.resolve("staff-nav-" + language + "-" + width + ".png"));
+                violations.append(Browser.accessibilityViolations(browser));
+                privacy.click();
+                awaitUrl("/ufficio/privacy");
+            }
+        }
+        assertThat(violations.toString()).isEmpty();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
     private void save(java.nio.file.Path file) throws java.io.IOException {
         java.nio.file.Files.write(file, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }

@@ -52,7 +52,8 @@ class InboxToolsTest {
         WebClient office = new WebClient(port);
         TestStaff.login(office, operator);
         String spam = asked("spam" + System.nanoTime() + "@example.org", "Compra orologi a buon prezzo su questo sito");
-        office.submit("/ufficio/quesiti/" + spam, "/ufficio/quesiti/" + spam + "/spam", Map.of());
+        var marked = office.submit("/ufficio/quesiti/" + spam, "/ufficio/quesiti/" + spam + "/spam", Map.of());
+        assertThat(marked.statusCode()).as("marked as spam: " + marked.body()).isEqualTo(302);
         assertThat(office.get("/ufficio/quesiti").body()).doesNotContain(spam);
         assertThat(office.get("/ufficio/quesiti?view=spam").body()).contains(spam);
 
