@@ -13,7 +13,14 @@ public interface StaffCount {
     String path();
 
     /** What a member with these roles should read on the tile; empty to show nothing. */
-    Optional<Item> countFor(Set<String> roles);
+    default Optional<Item> countFor(Set<String> roles) {
+        return Optional.empty();
+    }
+
+    /** The same for one member: work waiting for them in person (questions assigned to them). */
+    default Optional<Item> countFor(String username, Set<String> roles) {
+        return countFor(roles);
+    }
 
     /** A message of the module's bundle with the count as its argument. */
     record Item(String messageKey, long count) {

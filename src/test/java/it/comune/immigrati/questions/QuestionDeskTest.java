@@ -337,4 +337,32 @@ class QuestionDeskTest {
         assertThat(unique).hasSize(200);
     }
 
+
+    /**
+     * A supervisor assigns a question to a mediator: the mediator is told by e-mail (the code and a link to
+     * the staff area, nothing of the resident) and sees it counted on their staff home.
+     */
+    @Test
+    void theColleagueAQuestionIsAssignedToIsToldByEmailAndOnTheirHome() throws Exception {
+        WebClient resident = new WebClient(port);
+        HttpResponse<String> sent = ask(resident, question(newAddress("yusuf"), "it",
+                "Ho perso il lavoro: il mio permesso per lavoro è ancora valido?"), List.of());
+        String code = matchIn(resident.get(WebClient.location(sent).replace("?inviata", "")).body(), "(Q-\\d{4}-\\d{6})");
+        TestStaff.Account supervisor = TestStaff.create(jdbc, passwords, "SUPERVISOR");
+        TestStaff.Account mediator = TestStaff.create(jdbc, passwords, "MEDIATOR");
+        WebClient lead = new WebClient(port);
+        TestStaff.login(lead, supervisor);
+        lead.submit("/ufficio/quesiti/" + code, "/ufficio/quesiti/" + code + "/assegna", Map.of("assignee", mediator.username()));
+
+        ImapMailbox.Mail told = new ImapMailbox(mailServer.imapPort(), mediator.username() + "@test.local")
+                .await(m -> m.subject() != null && m.subject().contains(code), Duration.ofSeconds(20));
+        assertThat(told.text()).contains(supervisor.username(), "/ufficio/quesiti/" + code).doesNotContain("yusuf", "permesso per lavoro");
+        WebClient colleague = new WebClient(port);
+        TestStaff.login(colleague, mediator);
+        assertThat(colleague.get("/ufficio").body()).contains("Assegnati a te: 1");
+
+        lead.submit("/ufficio/quesiti/" + code, "/ufficio/quesiti/" + code + "/assegna", Map.of("assignee", supervisor.username()));
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :r").param("r", supervisor.username() + "@test.local")
+                .query(Integer.class).single()).as("taking a question oneself sends nothing").isZero();
+    }
 }

@@ -41,10 +41,12 @@ public class QuestionDesk {
     private final NeedToKnow needToKnow;
     private final Clock clock;
     private final ColleagueViews views;
+    private final it.comune.immigrati.accounts.StaffDirectory staffDirectory;
 
     QuestionDesk(QuestionStore store, MailOutbox outbox, ApplicationEventPublisher events, AciProperties properties,
             QuestionsProperties settings, WorkingDays workingDays, Clock clock, NeedToKnow needToKnow,
-            ColleagueViews views) {
+            ColleagueViews views, it.comune.immigrati.accounts.StaffDirectory staffDirectory) {
+        this.staffDirectory = staffDirectory;
         this.views = views;
         this.needToKnow = needToKnow;
         this.store = store;
@@ -229,7 +231,16 @@ public class QuestionDesk {
     void assign(Question question, String assignee, String staff) {
         store.assign(question.id(), assignee);
         events.publishEvent(new Audited(staff, "question.assign", "question", question.code(),
-                assignee == null ? "unassigned" : "to " + assignee));
+                assignee == null ? "–" : "→ " + assignee));
+        if (assignee != null && !assignee.equals(staff)) {
+            // only the code and a link: the question itself is read in the staff area, after signing in
+            staffDirectory.member(assignee).filter(m -> m.email() != null && !m.email().isBlank()).ifPresent(member ->
+                    outbox.queue(MailMessage.to(member.email(), Language.DEFAULT)
+                            .subject("questions.mail.assigned.subject", question.code())
+                            .paragraph("questions.mail.assigned.body", question.code(), staff)
+                            // not "about" the question: a reply to it must never join the resident's thread
+                            .action("questions.mail.assigned.action", properties.mail().publicBaseUrl() + "/ufficio/quesiti/" + question.code())));
+        }
     }
 
     /** The e-mail an answer would become, for the operator to read before sending. */

@@ -72,4 +72,22 @@ class QuestionsConfiguration {
     SearchKind faqSearchKind() {
         return new SearchKind(Faqs.SEARCH_KIND, "questions.search.kind", 20);
     }
+
+    /** On the questions tile of the staff home: the open questions assigned to the member. */
+    @Bean
+    it.comune.immigrati.site.StaffCount questionsAssignedToMe(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new it.comune.immigrati.site.StaffCount() {
+            @Override
+            public String path() {
+                return "/ufficio/quesiti";
+            }
+
+            @Override
+            public java.util.Optional<Item> countFor(String username, java.util.Set<String> roles) {
+                long mine = jdbc.sql("SELECT count(*) FROM question WHERE assigned_to = :u AND status IN ('NEW', 'OPEN', 'WAITING')")
+                        .param("u", username).query(Long.class).single();
+                return mine == 0 ? java.util.Optional.empty() : java.util.Optional.of(new Item("questions.count.mine", mine));
+            }
+        };
+    }
 }

@@ -32,7 +32,7 @@ class StaffHomeController {
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
         model.addAttribute("notices", notices.stream().flatMap(n -> n.itemsFor(roles).stream()).toList());
         Map<String, StaffCount.Item> shown = new HashMap<>();
-        counts.forEach(count -> count.countFor(roles).ifPresent(item -> shown.put(count.path(), item)));
+        counts.forEach(count -> count.countFor(authentication.getName(), roles).ifPresent(item -> shown.put(count.path(), item)));
         model.addAttribute("counts", shown);
         return "site/staff-home";
     }
