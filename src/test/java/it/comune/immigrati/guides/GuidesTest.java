@@ -153,6 +153,9 @@ class GuidesTest {
         assertThat(supervisor.get("/ufficio").body()).as("the staff home counts what waits for approval")
                 .containsPattern("class=\"aci-tile-count\">\\d+ in revisione<");
         assertThat(translator.get("/ufficio").body()).as("not for those who do not approve").doesNotContain("aci-tile-count");
+        assertThat(editor.get(editorPage).body()).as("no approve button on one's own text")
+                .contains("id=\"own-review\"").doesNotContain("id=\"approve\"");
+        assertThat(supervisor.get(editorPage).body()).contains("id=\"approve\"");
         HttpResponse<String> own = post(editor, editorPage, editorPage + "/approva");
         assertThat(editor.browse(WebClient.location(own)).body()).as("four eyes").contains("id=\"problem\"");
         assertThat(post(translator, editorPage, editorPage + "/approva").statusCode()).as("mediators do not approve")
