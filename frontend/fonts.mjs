@@ -17,8 +17,8 @@ const inRange = (range, code) => range.split(',').some(part => {
 const families = [
   // package, weights, subsets kept (a test on the subset name), why
   ['noto-sans', [400, 700], s => s === 'cyrillic' || s === 'cyrillic-ext', 'Ukrainian'],
-  ['noto-naskh-arabic', [400, 700], s => s === 'arabic', 'Arabic and Urdu (Naskh has the Urdu letters)'],
-  ['noto-sans-bengali', [400, 700], s => s === 'bengali', 'Bengali'],
+  ['noto-naskh-arabic', [400], s => s === 'arabic', 'Arabic and Urdu (Naskh has the Urdu letters); bold is synthesised, within the page-weight budget'],
+  ['noto-sans-bengali', [400], s => s === 'bengali', 'Bengali; bold is synthesised'],
   ['noto-sans-sc', [400], s => /^\d+$/.test(s), 'Chinese, in about a hundred pieces by frequency; bold is synthesised'],
 ];
 
@@ -40,7 +40,8 @@ for (const [name, weights, keep, why] of families) {
       const family = block.match(/font-family:\s*'([^']+)'/)[1];
       const range = block.match(/unicode-range:\s*([^;]+);/)[1];
       const face = r => `@font-face{font-family:"${family}";font-style:normal;font-weight:${weight};font-display:swap;`
-        + `src:url("/static/fonts/${file}") format("woff2");unicode-range:${r}}\n`;
+        // a device that has the font (Android ships Noto) uses its own copy and downloads nothing
+        + `src:local("${family}"),url("/static/fonts/${file}") format("woff2");unicode-range:${r}}\n`;
       if (name !== 'noto-sans-sc') {
         css += face(range);
         continue;

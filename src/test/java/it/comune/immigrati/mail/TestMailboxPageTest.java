@@ -42,7 +42,7 @@ class TestMailboxPageTest {
 
         String mailbox = browser.get("/ufficio/posta-di-prova").body();
         assertThat(mailbox).contains("a.elidrissi@aci.local", "Invito all'area ufficio");
-        String invitation = mailboxEntry(mailbox, "a.elidrissi@aci.local");
+        String invitation = mailboxEntry(mailbox, "a.elidrissi@aci.local", "Invito");
         String first = browser.get(invitation).body();
         assertThat(first).contains("Message-ID", "/invito/");
         var html = browser.get(invitation + "/html");
@@ -74,7 +74,7 @@ class TestMailboxPageTest {
 
         String mailbox = browser.get("/ufficio/posta-di-prova").body();
         assertThat(mailbox).doesNotContain("/invito/");
-        String page = mailboxEntry(mailbox, "a.elidrissi@aci.local");
+        String page = mailboxEntry(mailbox, "a.elidrissi@aci.local", "Invito");
         String invitation = browser.get(page).body();
         assertThat(invitation).contains("Invito all'area ufficio", "Message-ID", "nascosto").doesNotContain("/invito/");
         assertThat(browser.get(page + "/html").statusCode()).as("nor in the HTML version").isEqualTo(404);
@@ -99,17 +99,18 @@ class TestMailboxPageTest {
     }
 
     /** The link to a message of the list, found by a text of its row (recipient, subject). */
-    private static String mailboxEntry(String mailbox, String text) {
+    private static String mailboxEntry(String mailbox, String... texts) {
         java.util.regex.Matcher rows = java.util.regex.Pattern.compile("<tr>(.*?)</tr>", java.util.regex.Pattern.DOTALL)
                 .matcher(mailbox);
         while (rows.find()) {
             java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/ufficio/posta-di-prova/\\d+)\"")
                     .matcher(rows.group(1));
-            if (rows.group(1).contains(text) && link.find()) {
+            String row = rows.group(1);
+            if (java.util.Arrays.stream(texts).allMatch(row::contains) && link.find()) {
                 return link.group(1);
             }
         }
-        throw new AssertionError("No row with " + text + " in\n" + mailbox);
+        throw new AssertionError("No row with " + String.join(", ", texts) + " in\n" + mailbox);
     }
 
     /** Delivers bytes as they are, as a broken mail client would: JavaMail would refuse to send them. */
