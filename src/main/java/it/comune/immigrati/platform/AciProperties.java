@@ -47,7 +47,7 @@ public record AciProperties(
             @DefaultValue("immigrati@comune.saronno.va.it") String email,
             @DefaultValue("comunesaronno@secmail.it") String pec,
             @DefaultValue("Ufficio Cittadini Immigrati") String office,
-            @DefaultValue("Lunedì e giovedì 9:00–12:30, mercoledì 14:30–17:30") String openingHours,
+            @DefaultValue("MON 09:00-12:30, WED 14:30-17:30, THU 09:00-12:30") String openingHours,
             @DefaultValue("12-26") String patronDay,
             @DefaultValue("https://form.agid.gov.it") String accessibilityFeedbackUrl,
             @DefaultValue("NOTE") UnconfirmedFigures unconfirmedFigures) {

@@ -87,6 +87,11 @@ public final class Ui {
         return messages.getMessage(key, null, fallback, language.locale());
     }
 
+    /** The office's opening hours in the visitor's language ({@link OpeningHours}). */
+    public OpeningHours.Shown openingHours() {
+        return OpeningHours.in(comune.openingHours(), language.locale());
+    }
+
     /** The label of a question topic, or its code when no label exists (a topic a Comune added). */
     public String topic(String code) {
         return messages.getMessage("topic." + code, null, code, language.locale());
