@@ -117,6 +117,12 @@ public class QuestionStore {
         return id;
     }
 
+    /** Questions still to be worked on that are assigned to {@code username}. */
+    long openAssignedTo(String username) {
+        return jdbc.sql("SELECT count(*) FROM question WHERE assigned_to = :u AND status IN ('NEW', 'OPEN', 'WAITING')")
+                .param("u", username).query(Long.class).single();
+    }
+
     void setMailMessageId(long messageId, String mailMessageId) {
         jdbc.sql("UPDATE question_message SET mail_message_id = :mailId, updated_at = now() WHERE id = :id")
                 .param("mailId", mailMessageId).param("id", messageId).update();

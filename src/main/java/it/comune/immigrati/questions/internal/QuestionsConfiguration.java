@@ -75,7 +75,7 @@ class QuestionsConfiguration {
 
     /** On the questions tile of the staff home: the open questions assigned to the member. */
     @Bean
-    it.comune.immigrati.site.StaffCount questionsAssignedToMe(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    it.comune.immigrati.site.StaffCount questionsAssignedToMe(QuestionStore store) {
         return new it.comune.immigrati.site.StaffCount() {
             @Override
             public String path() {
@@ -84,8 +84,7 @@ class QuestionsConfiguration {
 
             @Override
             public java.util.Optional<Item> countFor(String username, java.util.Set<String> roles) {
-                long mine = jdbc.sql("SELECT count(*) FROM question WHERE assigned_to = :u AND status IN ('NEW', 'OPEN', 'WAITING')")
-                        .param("u", username).query(Long.class).single();
+                long mine = store.openAssignedTo(username);
                 return mine == 0 ? java.util.Optional.empty() : java.util.Optional.of(new Item("questions.count.mine", mine));
             }
         };
