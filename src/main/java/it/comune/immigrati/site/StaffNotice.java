@@ -13,6 +13,11 @@ public interface StaffNotice {
     /** What a staff member with these roles should see now; empty when nothing needs attention. */
     List<Item> itemsFor(Set<String> roles);
 
+    /** The same for one member: work waiting for them in person (texts they may approve, their overdue questions). */
+    default List<Item> itemsFor(String username, Set<String> roles) {
+        return itemsFor(roles);
+    }
+
     /** A message (key and arguments) and the page that deals with it. */
     record Item(String messageKey, List<Object> args, String path) {
     }

@@ -156,6 +156,14 @@ class GuidesTest {
         assertThat(editor.get(editorPage).body()).as("no approve button on one's own text")
                 .contains("id=\"own-review\"").doesNotContain("id=\"approve\"");
         assertThat(supervisor.get(editorPage).body()).contains("id=\"approve\"");
+        // the reviewers are told, by e-mail and on their home; the list says who may approve what
+        assertThat(jdbc.sql("SELECT recipient FROM mail_outbox WHERE related_type = 'guide-review' AND subject = :s")
+                .param("s", "Da approvare: Lavoro stagionale").query(String.class).list())
+                .contains(reviewer.username() + "@test.local").doesNotContain(author.username() + "@test.local");
+        assertThat(supervisor.get("/ufficio").body()).containsPattern("la tua approvazione</a>")
+                .contains("href=\"/ufficio/guide/da-approvare\"");
+        assertThat(row(supervisor.get("/ufficio/guide/da-approvare").body(), slug)).contains("Puoi approvarlo", author.username());
+        assertThat(row(editor.get("/ufficio/guide/da-approvare").body(), slug)).contains("Lo approva un collega");
         HttpResponse<String> own = post(editor, editorPage, editorPage + "/approva");
         assertThat(editor.browse(WebClient.location(own)).body()).as("four eyes").contains("id=\"problem\"");
         assertThat(post(translator, editorPage, editorPage + "/approva").statusCode()).as("mediators do not approve")
@@ -180,7 +188,12 @@ class GuidesTest {
         post(editor, editorPage, editorPage + "/invia");
         post(supervisor, editorPage, editorPage + "/approva");
         assertThat(coverageCell(editor, slug, "es")).contains("da aggiornare");
-        assertThat(translator.get(spanish).body()).contains("id=\"stale\"");
+        String staleEditor = translator.get(spanish).body();
+        assertThat(staleEditor).contains("id=\"stale\"");
+        // the translator is shown what changed in the Italian since the translation, not only the whole text
+        assertThat(staleEditor.substring(staleEditor.indexOf("id=\"italian-changes\""))).contains(
+                "<del class=\"aci-diff-del\">", "</span>Chiedi il nulla osta. &lt;script&gt;", "<ins class=\"aci-diff-add\">",
+                "allo Sportello unico.</ins>");
         assertThat(new WebClient(port).get("/guide/" + slug).body()).contains("allo Sportello unico");
         // residents reading the Spanish page are told, in Spanish, and pointed to the current Italian text
         String stale = new WebClient(port).get("/guide/" + slug + "?lang=es").body();
@@ -196,6 +209,7 @@ class GuidesTest {
         post(supervisor, spanish, spanish + "/approva");
         assertThat(new WebClient(port).get("/guide/" + slug + "?lang=es").body()).contains("Ventanilla única")
                 .doesNotContain("id=\"stale\"");
+        assertThat(translator.get(spanish).body()).doesNotContain("id=\"italian-changes\"");
 
         // every save is a version, with author and a diff
         String versions = editor.get(editorPage).body();
@@ -264,6 +278,13 @@ class GuidesTest {
 
     private static HttpResponse<String> post(WebClient client, String formPage, String action) {
         return client.submit(formPage, action, Map.of());
+    }
+
+    /** The row of the reviewers' list for one guide. */
+    private static String row(String page, String slug) {
+        int start = page.indexOf("data-slug=\"" + slug + "\"");
+        assertThat(start).as("row of " + slug).isPositive();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     private static String coverageCell(WebClient client, String slug, String language) {

@@ -18,6 +18,7 @@ import it.comune.immigrati.site.Language;
 import it.comune.immigrati.site.Markdown;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +39,10 @@ class GuideEditorController {
     private final GuideStore store;
     private final GuideWorkflow workflow;
     private final GuideCoverage coverage;
+    private final GuidesProperties settings;
 
-    GuideEditorController(GuideStore store, GuideWorkflow workflow, GuideCoverage coverage) {
+    GuideEditorController(GuideStore store, GuideWorkflow workflow, GuideCoverage coverage, GuidesProperties settings) {
+        this.settings = settings;
         this.store = store;
         this.workflow = workflow;
         this.coverage = coverage;
@@ -100,16 +103,7 @@ class GuideEditorController {
         Language language = GuideUrls.language(lang);
         Version older = store.version(id, language, from).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Version newer = store.version(id, language, to).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<String> before = lines(older.text());
-        List<String> after = lines(newer.text());
-        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("v" + from, "v" + to, before,
-                DiffUtils.diff(before, after), 2);
-        List<DiffLine> shown = new ArrayList<>();
-        for (String line : unified.stream().skip(2).toList()) { // the two file header lines
-            char change = line.isEmpty() ? ' ' : line.charAt(0);
-            shown.add(new DiffLine(change == '+' || change == '-' || change == '@' ? change : ' ',
-                    line.isEmpty() ? "" : line.substring(1)));
-        }
+        List<DiffLine> shown = diff(older, newer);
         model.addAttribute("guide", guide);
         model.addAttribute("title", store.title(guide));
         model.addAttribute("language", language);
@@ -140,7 +134,30 @@ class GuideEditorController {
                         .flatMap(t -> store.version(GuideWorkflow.sourceVersionId(t)))
                         .orElse(null);
         model.addAttribute("italian", italian);
+        // a translator updating a stale translation needs what changed in the Italian, not the whole text again
+        Version italianBefore = italian == null || working == null || working.basedOn() == null
+                || working.basedOn() == italian.id() ? null : store.version(working.basedOn()).orElse(null);
+        model.addAttribute("italianBefore", italianBefore);
+        model.addAttribute("italianChanges", italianBefore == null ? List.of() : diff(italianBefore, italian));
+        model.addAttribute("mayApprove", translation != null && working != null
+                && GuideWorkflow.mayApprove(SecurityContextHolder.getContext().getAuthentication().getName(), working,
+                        translation, settings.fourEyes()));
         return "guides/staff-edit";
+    }
+
+    /** The changes from one version to another, two lines of context around each. */
+    static List<DiffLine> diff(Version older, Version newer) {
+        List<String> before = lines(older.text());
+        List<String> after = lines(newer.text());
+        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("v" + older.number(), "v" + newer.number(), before,
+                DiffUtils.diff(before, after), 2);
+        List<DiffLine> shown = new ArrayList<>();
+        for (String line : unified.stream().skip(2).toList()) { // the two file header lines
+            char change = line.isEmpty() ? ' ' : line.charAt(0);
+            shown.add(new DiffLine(change == '+' || change == '-' || change == '@' ? change : ' ',
+                    line.isEmpty() ? "" : line.substring(1)));
+        }
+        return shown;
     }
 
     private static List<String> lines(Text text) {

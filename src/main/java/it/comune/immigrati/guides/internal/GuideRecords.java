@@ -68,6 +68,16 @@ public final class GuideRecords {
             Instant publishedAt, List<Card> related, List<Search.Hit> relatedFaq) {
     }
 
+    /** A text sent for approval: what the reviewers' list shows. */
+    public record Pending(long guideId, String slug, Language language, String title, String author, String submittedBy,
+            Instant submittedAt) {
+
+        /** With four eyes on, neither who wrote the text nor who sent it may approve it. */
+        public boolean mayBeApprovedBy(String staff, boolean fourEyes) {
+            return !fourEyes || !(author.equals(staff) || staff.equals(submittedBy));
+        }
+    }
+
     /** One cell of the editors' coverage table. */
     public record Coverage(State state, boolean live, boolean stale) {
     }

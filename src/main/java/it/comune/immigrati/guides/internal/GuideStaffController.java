@@ -32,15 +32,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GuideStaffController {
 
+    /** The reviewers' list: texts sent for approval. */
+    static final String TO_APPROVE = "/ufficio/guide/da-approvare";
+
     private final GuideStore store;
     private final GuideWorkflow workflow;
     private final GuideCoverage coverage;
     private final GuideFeedback feedback;
     private final Clock clock;
     private final List<String> topics;
+    private final GuidesProperties settings;
 
     GuideStaffController(GuideStore store, GuideWorkflow workflow, GuideCoverage coverage, GuideFeedback feedback,
-            Clock clock, Topics topicCodes) {
+            Clock clock, Topics topicCodes, GuidesProperties settings) {
+        this.settings = settings;
         this.store = store;
         this.workflow = workflow;
         this.coverage = coverage;
@@ -61,7 +66,18 @@ class GuideStaffController {
         model.addAttribute("today", today);
         model.addAttribute("topics", topics);
         model.addAttribute("error", null);
+        model.addAttribute("awaiting", store.awaitingApproval().size());
         return "guides/staff-list";
+    }
+
+    /** What waits for approval, the longest waiting first; each says whether this member may approve it. */
+    @GetMapping(TO_APPROVE)
+    String toApprove(Principal staff, Model model) {
+        List<GuideRecords.Pending> pending = store.awaitingApproval();
+        model.addAttribute("pending", pending);
+        model.addAttribute("mine", pending.stream().filter(p -> p.mayBeApprovedBy(staff.getName(), settings.fourEyes()))
+                .map(p -> p.guideId() + "/" + p.language().code()).collect(java.util.stream.Collectors.toSet()));
+        return "guides/staff-approve";
     }
 
     @PostMapping("/ufficio/guide")

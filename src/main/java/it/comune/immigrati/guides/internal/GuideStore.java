@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import it.comune.immigrati.guides.internal.GuideRecords.Card;
 import it.comune.immigrati.guides.internal.GuideRecords.Guide;
+import it.comune.immigrati.guides.internal.GuideRecords.Pending;
 import it.comune.immigrati.guides.internal.GuideRecords.Source;
 import it.comune.immigrati.guides.internal.GuideRecords.State;
 import it.comune.immigrati.guides.internal.GuideRecords.Text;
@@ -257,5 +258,20 @@ class GuideStore {
     /** Translations sent for approval and not yet decided, for the staff home. */
     long inReview() {
         return jdbc.sql("SELECT count(*) FROM guide_translation WHERE state = 'IN_REVIEW'").query(Long.class).single();
+    }
+
+    /** Texts sent for approval and not yet decided, the longest waiting first, titled in their own language. */
+    List<Pending> awaitingApproval() {
+        return jdbc.sql("""
+                SELECT t.guide_id, g.slug, t.language, w.title, w.author, t.submitted_by, t.updated_at
+                FROM guide_translation t
+                JOIN guide g ON g.id = t.guide_id
+                JOIN guide_version w ON w.id = t.working_version_id
+                WHERE t.state = 'IN_REVIEW'
+                ORDER BY t.updated_at, t.guide_id, t.language
+                """).query((rs, n) -> new Pending(rs.getLong("guide_id"), rs.getString("slug"),
+                        Language.byCode(rs.getString("language")).orElse(Language.DEFAULT), rs.getString("title"),
+                        rs.getString("author"), rs.getString("submitted_by"), rs.getTimestamp("updated_at").toInstant()))
+                .list();
     }
 }

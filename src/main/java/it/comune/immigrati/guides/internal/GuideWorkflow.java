@@ -41,10 +41,12 @@ class GuideWorkflow {
     private final GuidePublication publication;
     private final ApplicationEventPublisher events;
     private final GuidesProperties settings;
+    private final ReviewRequests reviewRequests;
 
     GuideWorkflow(GuideStore store, GuidePublication publication, ApplicationEventPublisher events,
-            GuidesProperties settings) {
+            GuidesProperties settings, ReviewRequests reviewRequests) {
         this.store = store;
+        this.reviewRequests = reviewRequests;
         this.publication = publication;
         this.events = events;
         this.settings = settings;
@@ -60,7 +62,8 @@ class GuideWorkflow {
      * a mediator's translation submitted by an editor still needs a third person.
      */
     static boolean mayApprove(String staff, Version working, Translation translation, boolean fourEyes) {
-        return !fourEyes || !(working.author().equals(staff) || staff.equals(translation.submittedBy()));
+        return new GuideRecords.Pending(translation.guideId(), "", translation.language(), "", working.author(),
+                translation.submittedBy(), null).mayBeApprovedBy(staff, fourEyes);
     }
 
     /**
@@ -116,6 +119,7 @@ class GuideWorkflow {
         }
         store.submitted(guideId, language, staff);
         audit(staff, "guide.submit", guideId, language);
+        reviewRequests.tellReviewers(guideId, language, staff);
     }
 
     /** Sends a text in review back to draft, for its author to rework. */

@@ -30,7 +30,7 @@ class StaffHomeController {
     String home(Authentication authentication, Model model) {
         Set<String> roles = authentication.getAuthorities().stream().map(a -> a.getAuthority())
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
-        model.addAttribute("notices", notices.stream().flatMap(n -> n.itemsFor(roles).stream()).toList());
+        model.addAttribute("notices", notices.stream().flatMap(n -> n.itemsFor(authentication.getName(), roles).stream()).toList());
         Map<String, StaffCount.Item> shown = new HashMap<>();
         counts.forEach(count -> count.countFor(authentication.getName(), roles).ifPresent(item -> shown.put(count.path(), item)));
         model.addAttribute("counts", shown);
