@@ -45,6 +45,9 @@ class MessageBundlesTest {
                         problems.add(bundle + "_" + language.code() + ": placeholders of " + key + " differ from Italian");
                     } else if (LONE_QUOTE.matcher(value).find()) {
                         problems.add(bundle + "_" + language.code() + ": lone apostrophe in " + key + " (write '')");
+                    } else if (value.contains("choice") && value.contains("''")) {
+                        // a choice pattern unquotes a second time: '' would come out as nothing ("dellufficio")
+                        problems.add(bundle + "_" + language.code() + ": apostrophe inside a choice in " + key + " (write ’)");
                     }
                 }
                 for (String key : translated.stringPropertyNames()) {

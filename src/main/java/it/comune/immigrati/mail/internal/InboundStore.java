@@ -127,4 +127,9 @@ class InboundStore {
         jdbc.sql("UPDATE mail_inbox_state SET fetching_until = NULL, updated_at = now() WHERE mailbox = :mailbox")
                 .param("mailbox", mailbox).update();
     }
+
+    /** Messages held back for a person to look at. */
+    long quarantined() {
+        return jdbc.sql("SELECT count(*) FROM mail_inbound WHERE status = 'QUARANTINED'").query(Long.class).single();
+    }
 }

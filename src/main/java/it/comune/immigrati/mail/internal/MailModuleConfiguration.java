@@ -1,10 +1,16 @@
 package it.comune.immigrati.mail.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.platform.Poller;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import it.comune.immigrati.site.NavigationItem;
 import it.comune.immigrati.site.Route;
+import it.comune.immigrati.site.StaffNotice;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +30,29 @@ class MailModuleConfiguration {
     @ConditionalOnProperty(name = "aci.mail.imap.enabled", havingValue = "true", matchIfMissing = true)
     Poller deskMailboxPoller(ImapPoller mailbox, AciProperties properties) {
         return new Poller("Desk mailbox poll", properties.mail().imap().pollInterval(), mailbox::poll);
+    }
+
+    /**
+     * On the home of those who look after the mail: messages given up on in the last week (a resident who
+     * got no answer), and mail held in quarantine (a resident whose question is not in the inbox).
+     */
+    @Bean
+    StaffNotice mailProblems(OutboxStore outbox, InboundStore inbound, Clock clock) {
+        return roles -> {
+            if (!roles.contains("ADMIN") && !roles.contains("SUPERVISOR")) {
+                return List.of();
+            }
+            List<StaffNotice.Item> items = new ArrayList<>();
+            long failed = outbox.failedSince(clock.instant().minus(Duration.ofDays(7)));
+            if (failed > 0) {
+                items.add(new StaffNotice.Item("mail.notice.failed", List.of(failed), "/ufficio/posta?status=FAILED"));
+            }
+            long held = inbound.quarantined();
+            if (held > 0) {
+                items.add(new StaffNotice.Item("mail.notice.quarantined", List.of(held), "/ufficio/posta-in-arrivo"));
+            }
+            return items;
+        };
     }
 
     @Bean

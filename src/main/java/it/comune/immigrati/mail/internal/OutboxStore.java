@@ -95,4 +95,10 @@ class OutboxStore {
             return code;
         }
     }
+
+    /** Messages given up on since {@code since}: the staff home's warning. */
+    long failedSince(java.time.Instant since) {
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = 'FAILED' AND updated_at >= :since")
+                .param("since", java.sql.Timestamp.from(since)).query(Long.class).single();
+    }
 }

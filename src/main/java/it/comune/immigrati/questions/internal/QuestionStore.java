@@ -123,6 +123,15 @@ public class QuestionStore {
                 .param("u", username).query(Long.class).single();
     }
 
+    /** Questions past their reply date, not yet answered: assigned to {@code username}, or anyone's when null. */
+    long overdue(String username) {
+        return jdbc.sql("""
+                SELECT count(*) FROM question
+                WHERE status IN ('NEW', 'OPEN') AND due_at < now() AND NOT spam
+                  AND (CAST(:u AS text) IS NULL OR assigned_to = :u)
+                """).param("u", username).query(Long.class).single();
+    }
+
     void setMailMessageId(long messageId, String mailMessageId) {
         jdbc.sql("UPDATE question_message SET mail_message_id = :mailId, updated_at = now() WHERE id = :id")
                 .param("mailId", mailMessageId).param("id", messageId).update();

@@ -1,9 +1,16 @@
 package it.comune.immigrati.questions.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 import it.comune.immigrati.questions.internal.faq.Faqs;
 import it.comune.immigrati.search.SearchKind;
 import it.comune.immigrati.site.NavigationItem;
 import it.comune.immigrati.site.Route;
+import it.comune.immigrati.site.StaffCount;
+import it.comune.immigrati.site.StaffNotice;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,19 +80,49 @@ class QuestionsConfiguration {
         return new SearchKind(Faqs.SEARCH_KIND, "questions.search.kind", 20);
     }
 
+    /**
+     * On the staff home: the member's own questions past their reply date and, for supervisors (who
+     * reassign work), every question past it.
+     */
+    @Bean
+    StaffNotice overdueQuestions(QuestionStore store) {
+        return new StaffNotice() {
+            @Override
+            public List<Item> itemsFor(Set<String> roles) {
+                return List.of();
+            }
+
+            @Override
+            public List<Item> itemsFor(String username, Set<String> roles) {
+                List<Item> items = new ArrayList<>();
+                long mine = store.overdue(username);
+                if (mine > 0) {
+                    items.add(new Item("questions.notice.overdue-mine", List.of(mine), "/ufficio/quesiti?view=mine"));
+                }
+                if (roles.contains("SUPERVISOR")) {
+                    long all = store.overdue(null);
+                    if (all > 0) {
+                        items.add(new Item("questions.notice.overdue-all", List.of(all), "/ufficio/quesiti?view=overdue"));
+                    }
+                }
+                return items;
+            }
+        };
+    }
+
     /** On the questions tile of the staff home: the open questions assigned to the member. */
     @Bean
-    it.comune.immigrati.site.StaffCount questionsAssignedToMe(QuestionStore store) {
-        return new it.comune.immigrati.site.StaffCount() {
+    StaffCount questionsAssignedToMe(QuestionStore store) {
+        return new StaffCount() {
             @Override
             public String path() {
                 return "/ufficio/quesiti";
             }
 
             @Override
-            public java.util.Optional<Item> countFor(String username, java.util.Set<String> roles) {
+            public Optional<Item> countFor(String username, Set<String> roles) {
                 long mine = store.openAssignedTo(username);
-                return mine == 0 ? java.util.Optional.empty() : java.util.Optional.of(new Item("questions.count.mine", mine));
+                return mine == 0 ? Optional.empty() : Optional.of(new Item("questions.count.mine", mine));
             }
         };
     }
