@@ -47,6 +47,11 @@ public final class FormErrors {
         return new FormErrors(errors);
     }
 
+    /** Message keys tied to fields by a table (key → field id), for keys that do not name their field. */
+    public static FormErrors mapped(List<String> keys, java.util.Map<String, String> fieldByKey) {
+        return new FormErrors(keys.stream().map(key -> new Error(fieldByKey.get(key), key)).toList());
+    }
+
     public List<Error> all() {
         return errors;
     }

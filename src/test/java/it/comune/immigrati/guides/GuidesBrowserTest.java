@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -119,6 +120,8 @@ class GuidesBrowserTest {
     void aResidentGetsSuggestionsWhileTypingInTheHeaderSearchBox() {
         WebDriver resident = supervisor; // a plain visit; the supervisor's browser is free between steps
         resident.get(url("/guide?lang=it"));
+        assertThat(((JavascriptExecutor) resident).executeScript("return typeof window.htmx"))
+                .as("htmx is fetched only when someone uses a box that suggests").isEqualTo("undefined");
         WebElement box = resident.findElement(By.id("header-search"));
         box.sendKeys("ricongiungim");
         new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(

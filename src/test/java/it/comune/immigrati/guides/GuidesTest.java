@@ -92,7 +92,7 @@ class GuidesTest {
         assertThat(page).contains("/guide/cittadinanza-italiana", "<mark>").doesNotContain("/guide/ricongiungimento-familiare\"");
         String suggestions = visitor.get("/cerca/suggerimenti?q=tessera+sanit").body();
         assertThat(suggestions).contains("/guide/iscrizione-servizio-sanitario-nazionale").doesNotContain("<html");
-        assertThat(visitor.get("/").body()).contains("hx-get=\"/cerca/suggerimenti\"", "htmx.min.js");
+        assertThat(visitor.get("/").body()).contains("hx-get=\"/cerca/suggerimenti\"", "data-htmx=\"/webjars/htmx.org/");
     }
 
     /**

@@ -90,7 +90,7 @@ class OutboxBrowserTest {
                 scrollTo(failure);
                 assertThat(failure.isDisplayed()).isTrue();
                 assertThat(failure.getText()).contains(reason);
-                assertThat(wider()).as("no sideways scrolling at " + width + " px").isEmpty();
+                assertThat(Browser.sidewaysOverflow(browser)).as("no sideways scrolling at " + width + " px").isEmpty();
                 save(shots.resolve("delivery-failed-" + language + "-" + width + ".png"));
                 violations.append(Browser.accessibilityViolations(browser));
 
@@ -98,7 +98,7 @@ class OutboxBrowserTest {
                 WebElement row = browser.findElement(By.xpath("//tr[td[contains(., '" + email + "')]]"));
                 assertThat(row.getText()).contains(reason);
                 assertThat(row.findElement(By.cssSelector(".outbox-recipient span")).getAttribute("dir")).isEqualTo("ltr");
-                assertThat(wider()).as("no sideways scrolling at " + width + " px").isEmpty();
+                assertThat(Browser.sidewaysOverflow(browser)).as("no sideways scrolling at " + width + " px").isEmpty();
                 save(shots.resolve("outbox-failed-" + language + "-" + width + ".png"));
                 violations.append(Browser.accessibilityViolations(browser));
             }
@@ -120,19 +120,6 @@ class OutboxBrowserTest {
 
     private void scrollTo(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    }
-
-    /** The elements that stick out of the page sideways, if the page scrolls sideways at all. */
-    @SuppressWarnings("unchecked")
-    private List<String> wider() {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
-                const width = document.documentElement.clientWidth;
-                if (document.documentElement.scrollWidth <= width) return [];
-                return [...document.querySelectorAll('body *')].filter(e => {
-                  if (e.closest('details:not([open]) > :not(summary)')) return false; // not drawn
-                  const box = e.getBoundingClientRect();
-                  return box.width > 0 && (box.right > width + 1 || box.left < -1);
-                }).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left) + '..' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent || '').trim().slice(0, 40));""");
     }
 
     private void save(Path file) throws java.io.IOException {

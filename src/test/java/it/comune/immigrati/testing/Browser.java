@@ -70,4 +70,83 @@ public final class Browser {
                         + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
     }
+
+    /**
+     * What is missing from the GOV.UK error pattern after a failed submit: the title starting with the
+     * error prefix, the summary holding the focus, and for each field a link in the summary, aria-invalid,
+     * and its own message pointed at by aria-describedby. Empty when all is there.
+     */
+    public static List<String> errorPatternProblems(WebDriver browser, String titlePrefix, List<String> fields) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (!browser.getTitle().startsWith(titlePrefix)) {
+            problems.add("title \"" + browser.getTitle() + "\" does not start with " + titlePrefix);
+        }
+        Object focused = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.activeElement.id");
+        if (!"form-errors".equals(focused)) {
+            problems.add("the focus is on \"" + focused + "\", not on the summary");
+        }
+        for (String field : fields) {
+            if (browser.findElements(org.openqa.selenium.By.cssSelector("#form-errors a[href='#" + field + "']")).isEmpty()) {
+                problems.add("the summary does not link to " + field);
+            }
+            var control = browser.findElement(org.openqa.selenium.By.id(field));
+            if (!"true".equals(control.getAttribute("aria-invalid"))) {
+                problems.add(field + " is not aria-invalid");
+            }
+            String describedBy = control.getAttribute("aria-describedby");
+            boolean ownMessage = describedBy != null && java.util.Arrays.stream(describedBy.split("\\s+"))
+                    .anyMatch(id -> !browser.findElements(org.openqa.selenium.By.id(id)).isEmpty()
+                            && browser.findElement(org.openqa.selenium.By.id(id)).getAttribute("class").contains("aci-field-error"));
+            if (!ownMessage && browser.findElements(org.openqa.selenium.By.id(field + "-error")).isEmpty()) {
+                problems.add(field + " has no message of its own");
+            }
+        }
+        return problems;
+    }
+
+    /** The elements that stick out of the page sideways, if the page scrolls sideways at all. */
+    @SuppressWarnings("unchecked")
+    public static List<String> sidewaysOverflow(WebDriver browser) {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) return [];
+                const found = [...document.querySelectorAll('body *')].filter(e => {
+                  if (e.closest('details:not([open]) > :not(summary)')) return false; // not drawn
+                  // inside a box that scrolls or clips sideways (a wide table in .table-responsive): not the page's width
+                  for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) { // (not the body: it may clip)
+                    if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return false;
+                  }
+                  const box = e.getBoundingClientRect();
+                  return box.width > 0 && (box.right > width + 1 || box.left < -1);
+                }).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left) + '..' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent || '').trim().slice(0, 40));
+                return ['the page is ' + document.documentElement.scrollWidth + ' px wide in ' + width + ' px', ...found];""");
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}, for a person to look at. */
+    public static void screenshot(WebDriver browser, String name) {
+        try {
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(shots.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Text fields, lists and text areas drawn without any border a person could see (an input without a
+     * type attribute gets none of Bootstrap Italia's field styles: a label over blank space).
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> controlsWithoutBorder(WebDriver browser) {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                return [...document.querySelectorAll('main input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]), main select, main textarea')]
+                  .filter(e => e.getBoundingClientRect().width > 0 && !e.classList.contains('visually-hidden'))
+                  .filter(e => {
+                    const s = getComputedStyle(e);
+                    return !['Top', 'Right', 'Bottom', 'Left'].some(side => parseFloat(s['border' + side + 'Width']) > 0
+                        && s['border' + side + 'Style'] !== 'none' && !/rgba\\(.*, 0\\)$/.test(s['border' + side + 'Color']));
+                  })
+                  .map(e => e.id || e.name);""");
+    }
 }

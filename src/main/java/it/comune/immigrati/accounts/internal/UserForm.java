@@ -6,6 +6,18 @@ import java.util.List;
 /** The administrator's form for inviting or changing a staff account. */
 public class UserForm {
 
+    /** The field each error is about, for the messages beside the fields (the roles' is their first box). */
+    public static final java.util.Map<String, String> ERROR_FIELDS = java.util.Map.of(
+            "users.error.username", "username", "users.error.name", "displayName", "users.error.email", "email",
+            "users.error.roles", "role-" + it.comune.immigrati.accounts.StaffRole.values()[0].name(),
+            "users.error.self", "enabled");
+
+    /** The same for the invitation's password form. */
+    public static final java.util.Map<String, String> PASSWORD_ERROR_FIELDS = java.util.Map.of(
+            "invite.error.short", "password", "invite.error.long", "password", "invite.error.username", "password",
+            "invite.error.weak", "password", "invite.error.mismatch", "confirm");
+
+
     private String username = "";
     private String displayName = "";
     private String email = "";

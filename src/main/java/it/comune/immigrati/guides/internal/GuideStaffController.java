@@ -98,6 +98,10 @@ class GuideStaffController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             list("", model);
             model.addAttribute("error", error);
+            // what the editor typed stays in the form, to be corrected rather than written again
+            model.addAttribute("newTitle", cleanTitle);
+            model.addAttribute("newSlug", cleanSlug);
+            model.addAttribute("newTopic", topic);
             return "guides/staff-list";
         }
         long id = workflow.create(cleanSlug, topic, List.of(), null, staff.getName());

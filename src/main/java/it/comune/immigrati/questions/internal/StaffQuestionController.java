@@ -181,10 +181,11 @@ class StaffQuestionController {
 
     @PostMapping("/{code}/nota")
     String note(@PathVariable String code, @RequestParam(defaultValue = "") String text, Principal user,
-            RedirectAttributes redirect) {
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Question question = existing(code, user);
         if (text.isBlank() || text.length() > 20000) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return questionView(question, user.getName(), List.of("questions.staff.error.note"), "", model);
         }
         desk.note(question, text.strip(), user.getName());
         redirect.addFlashAttribute("done", "questions.staff.noted");
