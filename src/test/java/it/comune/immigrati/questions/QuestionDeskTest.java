@@ -339,6 +339,28 @@ class QuestionDeskTest {
 
 
     /**
+     * A long private page (a thread of long messages) opened on a device that has no session yet: the
+     * reply form's token must still be accepted. jte wrote pages as it rendered them, so the response was
+     * committed before the form asked for its token, no session could be made, and the reply got a 403.
+     */
+    @Test
+    void aReplyFromALongPrivatePageOnAFreshDeviceIsAccepted() {
+        WebClient first = new WebClient(port);
+        HttpResponse<String> sent = ask(first, question(newAddress("lungo"), "it", "Una domanda con una lunga conversazione."), List.of());
+        String page = WebClient.location(sent).replace("?inviata", "");
+        for (int n = 0; n < 4; n++) {
+            HttpResponse<String> added = first.submitMultipart(page, page + "/messaggio",
+                    Map.of("text", ("Messaggio lungo " + n + ": ").repeat(250)), List.of());
+            assertThat(added.statusCode()).as("message " + n).isEqualTo(302);
+        }
+        WebClient fresh = new WebClient(port);
+        String form = fresh.get(page).body();
+        assertThat(form.length()).as("longer than any response buffer").isGreaterThan(20_000);
+        HttpResponse<String> reply = fresh.submitMultipart(page, page + "/messaggio", Map.of("text", "Grazie, un'ultima domanda."), List.of());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(302);
+    }
+
+    /**
      * A supervisor assigns a question to a mediator: the mediator is told by e-mail (the code and a link to
      * the staff area, nothing of the resident) and sees it counted on their staff home.
      */
