@@ -16,8 +16,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 public final class Ui {
 
     public static final java.time.ZoneId ROME = java.time.ZoneId.of("Europe/Rome");
+    // one way of writing a date on every page: the same long date alone and with its time ("2 dicembre 2026")
     private static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter
-            .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT);
+            .ofLocalizedDateTime(java.time.format.FormatStyle.LONG, java.time.format.FormatStyle.SHORT);
     private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
             .ofLocalizedDate(java.time.format.FormatStyle.LONG);
 
