@@ -18,6 +18,21 @@ public interface StaffNotice {
         return itemsFor(roles);
     }
 
+    /** A notice about the member's own work: what {@code items} gives for their username and roles. */
+    static StaffNotice perMember(java.util.function.BiFunction<String, Set<String>, List<Item>> items) {
+        return new StaffNotice() {
+            @Override
+            public List<Item> itemsFor(Set<String> roles) {
+                return List.of();
+            }
+
+            @Override
+            public List<Item> itemsFor(String username, Set<String> roles) {
+                return items.apply(username, roles);
+            }
+        };
+    }
+
     /** A message (key and arguments) and the page that deals with it. */
     record Item(String messageKey, List<Object> args, String path) {
     }

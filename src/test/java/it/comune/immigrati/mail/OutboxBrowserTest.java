@@ -7,26 +7,19 @@ import java.util.List;
 
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.Browser;
+import it.comune.immigrati.testing.BrowserTestBase;
 import it.comune.immigrati.testing.Residents;
 import it.comune.immigrati.testing.Slow;
 import it.comune.immigrati.testing.TestStaff;
 import it.comune.immigrati.testing.WebClient;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,30 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * desktop, in Italian and in Arabic; screenshots in target/screenshots.
  */
 @AciTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Slow
-class OutboxBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    WebDriver browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.quit();
-    }
+class OutboxBrowserTest extends BrowserTestBase {
 
     @Test
     void anUndeliverableAcknowledgementIsExplainedToStaffAndCanBeSentAgain() throws Exception {
@@ -85,7 +56,7 @@ class OutboxBrowserTest {
             String reason = "it".equals(language) ? "non esiste" : "غير موجود";
             for (int width : new int[] { 390, 1366 }) {
                 browser.manage().window().setSize(new Dimension(width, 2000));
-                browser.get("http://localhost:" + port + "/ufficio/quesiti/" + code + "?lang=" + language);
+                browser.get(url("/ufficio/quesiti/" + code + "?lang=" + language));
                 WebElement failure = browser.findElement(By.cssSelector("#deliveries .delivery-failure"));
                 scrollTo(failure);
                 assertThat(failure.isDisplayed()).isTrue();
@@ -94,7 +65,7 @@ class OutboxBrowserTest {
                 save(shots.resolve("delivery-failed-" + language + "-" + width + ".png"));
                 violations.append(Browser.accessibilityViolations(browser));
 
-                browser.get("http://localhost:" + port + "/ufficio/posta?status=FAILED&lang=" + language);
+                browser.get(url("/ufficio/posta?status=FAILED&lang=" + language));
                 WebElement row = browser.findElement(By.xpath("//tr[td[contains(., '" + email + "')]]"));
                 assertThat(row.getText()).contains(reason);
                 assertThat(row.findElement(By.cssSelector(".outbox-recipient span")).getAttribute("dir")).isEqualTo("ltr");
@@ -107,13 +78,13 @@ class OutboxBrowserTest {
 
         // the resident's provider fixed the mailbox: the supervisor tries again, and it leaves at once
         browser.manage().window().setSize(new Dimension(390, 2000));
-        browser.get("http://localhost:" + port + "/ufficio/posta?status=FAILED&lang=it");
+        browser.get(url("/ufficio/posta?status=FAILED&lang=it"));
         WebElement retry = browser.findElement(By.xpath("//tr[td[contains(., '" + email + "')]]//button"));
         scrollTo(retry);
         retry.click();
         Awaitility.await("sent again").atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "SELECT status FROM mail_outbox WHERE id = CAST(:id AS uuid)").param("id", id).query(String.class).single().equals("SENT"));
-        browser.get("http://localhost:" + port + "/ufficio/quesiti/" + code + "?lang=it");
+        browser.get(url("/ufficio/quesiti/" + code + "?lang=it"));
         assertThat(browser.findElements(By.cssSelector("#deliveries .delivery-failure"))).as("no failure left").isEmpty();
         browser.manage().window().setSize(new Dimension(1280, 1000));
     }

@@ -5,25 +5,19 @@ import java.util.List;
 
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.Browser;
+import it.comune.immigrati.testing.BrowserTestBase;
 import it.comune.immigrati.testing.Residents;
 import it.comune.immigrati.testing.Slow;
 import it.comune.immigrati.testing.TestStaff;
 import it.comune.immigrati.testing.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,30 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Italian and in Arabic; axe-core after each failed submit; screenshots in target/screenshots.
  */
 @AciTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Slow
-class StaffFormsBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    WebDriver browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.quit();
-    }
+class StaffFormsBrowserTest extends BrowserTestBase {
 
     @Test
     void staffFormsSentEmptyAreExplainedFieldByField() {
@@ -103,7 +75,7 @@ class StaffFormsBrowserTest {
     }
 
     private void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        browser.get(url(path));
     }
 
     private void submit(By button) {

@@ -71,22 +71,14 @@ class GuidesConfiguration {
     /** On the home of each editor and supervisor: the texts waiting for their approval (not their own). */
     @Bean
     StaffNotice textsToApprove(GuideStore store, GuidesProperties settings) {
-        return new StaffNotice() {
-            @Override
-            public List<Item> itemsFor(Set<String> roles) {
+        return StaffNotice.perMember((username, roles) -> {
+            if (!roles.contains("EDITOR") && !roles.contains("SUPERVISOR")) {
                 return List.of();
             }
-
-            @Override
-            public List<Item> itemsFor(String username, Set<String> roles) {
-                if (!roles.contains("EDITOR") && !roles.contains("SUPERVISOR")) {
-                    return List.of();
-                }
-                long mine = store.awaitingApproval().stream().filter(p -> p.mayBeApprovedBy(username, settings.fourEyes())).count();
-                return mine == 0 ? List.of()
-                        : List.of(new Item("guides.notice.approve", List.of(mine), GuideStaffController.TO_APPROVE));
-            }
-        };
+            long mine = store.awaitingApproval().stream().filter(p -> p.mayBeApprovedBy(username, settings.fourEyes())).count();
+            return mine == 0 ? List.of()
+                    : List.of(new StaffNotice.Item("guides.notice.approve", List.of(mine), GuideStaffController.TO_APPROVE));
+        });
     }
 
     /** Published guides are found by the site search, filtered as their own kind. */

@@ -86,28 +86,20 @@ class QuestionsConfiguration {
      */
     @Bean
     StaffNotice overdueQuestions(QuestionStore store) {
-        return new StaffNotice() {
-            @Override
-            public List<Item> itemsFor(Set<String> roles) {
-                return List.of();
+        return StaffNotice.perMember((username, roles) -> {
+            List<StaffNotice.Item> items = new ArrayList<>();
+            long mine = store.overdue(username);
+            if (mine > 0) {
+                items.add(new StaffNotice.Item("questions.notice.overdue-mine", List.of(mine), "/ufficio/quesiti?view=mine"));
             }
-
-            @Override
-            public List<Item> itemsFor(String username, Set<String> roles) {
-                List<Item> items = new ArrayList<>();
-                long mine = store.overdue(username);
-                if (mine > 0) {
-                    items.add(new Item("questions.notice.overdue-mine", List.of(mine), "/ufficio/quesiti?view=mine"));
+            if (roles.contains("SUPERVISOR")) {
+                long all = store.overdue(null);
+                if (all > 0) {
+                    items.add(new StaffNotice.Item("questions.notice.overdue-all", List.of(all), "/ufficio/quesiti?view=overdue"));
                 }
-                if (roles.contains("SUPERVISOR")) {
-                    long all = store.overdue(null);
-                    if (all > 0) {
-                        items.add(new Item("questions.notice.overdue-all", List.of(all), "/ufficio/quesiti?view=overdue"));
-                    }
-                }
-                return items;
             }
-        };
+            return items;
+        });
     }
 
     /** On the questions tile of the staff home: the open questions assigned to the member. */
