@@ -32,6 +32,13 @@ public final class OpeningHours {
     private record Slot(DayOfWeek day, LocalTime from, LocalTime to) {
     }
 
+    /**
+     * A range of hours reads left to right and never breaks across lines, also inside Arabic text (it came
+     * out as "14:30–" at the end of one line and "17:30" on the next): isolated (LRI … PDI), word joiners
+     * around the dash.
+     */
+    static final String RANGE_START = "\u2066";
+    static final String RANGE_END = "\u2069";
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("H:mm");
 
     private OpeningHours() {
@@ -45,7 +52,7 @@ public final class OpeningHours {
         // hours → the days that have them, in the order of the week
         Map<String, List<DayOfWeek>> byHours = new LinkedHashMap<>();
         slots.stream().sorted((a, b) -> a.day() != b.day() ? a.day().compareTo(b.day()) : a.from().compareTo(b.from()))
-                .forEach(s -> byHours.computeIfAbsent(s.from().format(TIME) + "–" + s.to().format(TIME), k -> new ArrayList<>())
+                .forEach(s -> byHours.computeIfAbsent(RANGE_START + s.from().format(TIME) + "\u2060–\u2060" + s.to().format(TIME) + RANGE_END, k -> new ArrayList<>())
                         .add(s.day()));
         List<String> parts = new ArrayList<>();
         byHours.forEach((hours, days) -> parts.add(String.join(", ",

@@ -83,6 +83,21 @@ public final class Ui {
         }
     }
 
+    /**
+     * The message {@code key} with a code (Q-2026-000007) as its argument, as HTML in which the code is
+     * never broken across lines at its hyphens (a heading on a phone split it in two); for {@code $unsafe}.
+     */
+    public String withCode(String key, String code) {
+        String escapedCode = escape(code);
+        return escape(t(key, code)).replace(escapedCode, "<span class=\"aci-nowrap\" dir=\"ltr\">" + escapedCode + "</span>");
+    }
+
+    private static String escape(String text) {
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        gg.jte.html.escape.Escape.htmlContent(text, out);
+        return out.toString();
+    }
+
     /** The message {@code key} without arguments, or {@code fallback} when no language has it (a code a module added later). */
     public String label(String key, String fallback) {
         return messages.getMessage(key, null, fallback, language.locale());

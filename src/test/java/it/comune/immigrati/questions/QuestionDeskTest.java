@@ -356,6 +356,8 @@ class QuestionDeskTest {
         WebClient fresh = new WebClient(port);
         String form = fresh.get(page).body();
         assertThat(form.length()).as("longer than any response buffer").isGreaterThan(20_000);
+        assertThat(form).as("the code in the heading never breaks at its hyphens")
+                .containsPattern("<h1>Domanda <span class=\"aci-nowrap\" dir=\"ltr\">Q-\\d{4}-\\d{6}</span></h1>");
         HttpResponse<String> reply = fresh.submitMultipart(page, page + "/messaggio", Map.of("text", "Grazie, un'ultima domanda."), List.of());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(302);
     }
