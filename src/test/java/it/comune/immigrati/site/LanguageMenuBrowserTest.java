@@ -109,6 +109,21 @@ class LanguageMenuBrowserTest {
         assertThat(missing.toString()).isEmpty();
     }
 
+    /** A Chinese page needs one font file for its characters (Lighthouse 77 when it fetched twenty pieces). */
+    @Test
+    void aChinesePageFetchesOneFileForItsCharacters() {
+        for (String page : List.of("/?lang=zh", "/quesiti/nuovo?lang=zh", "/guide?lang=zh")) {
+            browser.get("http://localhost:" + port + page);
+            @SuppressWarnings("unchecked")
+            List<String> fetched = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    document.fonts.ready.then(() => done(performance.getEntriesByType('resource').map(r => r.name)
+                        .filter(n => n.includes('/fonts/noto-sans-sc')).map(n => n.replace(/.*\\//, ''))));""");
+            assertThat(fetched).as(page).hasSize(1);
+            assertThat(fetched.get(0)).as(page).startsWith("noto-sans-sc-core-400-normal");
+        }
+    }
+
     private void open() {
         browser.findElement(By.cssSelector(".aci-lang summary")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5))
