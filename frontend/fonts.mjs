@@ -3,9 +3,11 @@
 // unicode-range lines make a browser fetch a file only when the page has a character it covers.
 // Only woff2 (every browser the site supports reads it); only the subsets of the site's scripts.
 // Chinese: fonts-zh.css (linked in the head of Chinese pages, its file preloaded) has one face with every
-// character of the site's own Chinese texts; fonts-zh-more.css (~90 KB of rules, linked at the end of the
-// body so it does not hold up the first paint) has the other characters in about a hundred pieces, for a
-// resident's own words. fonts.css keeps just what draws the language menu's name for Chinese on every page.
+// character of the site's own Chinese texts; fonts-zh-more.css (~120 KB of rules, staff pages only) has the
+// other characters in about a hundred pieces, for staff reading a resident's own words on a computer without
+// a Chinese font. On a resident's page those rules cost a cheap phone 1.5-2.5 s of style work (Lighthouse),
+// and whoever writes Chinese has a Chinese font. fonts.css keeps just what draws the language menu's name
+// for Chinese on every page.
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';

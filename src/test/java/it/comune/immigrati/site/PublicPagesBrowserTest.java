@@ -11,34 +11,26 @@ import it.comune.immigrati.testing.ImapMailbox;
 
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import it.comune.immigrati.testing.BrowserTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The public pages in a real Chromium: language switch without JavaScript help, RTL layout, axe-core. */
 @AciTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Slow
-class PublicPagesBrowserTest {
+class PublicPagesBrowserTest extends BrowserTestBase {
 
     private static final List<String> PUBLIC_PAGES = List.of("/", "/privacy", "/accessibilita", "/note-legali",
             "/quesiti", "/quesiti/nuovo", "/faq", "/cerca?q=permesso", "/cerca?q=parolainesistente",
             "/guide", "/guide?situazione=famiglia", "/guide/ricongiungimento-familiare", "/guide/cittadinanza-italiana",
             "/guide/iscrizione-servizio-sanitario-nazionale/valutazione?voto=2", "/guide/iscrizione-servizio-sanitario-nazionale/valutazione/grazie",
             "/login", "/pagina-che-non-esiste", "/invito/link-non-valido");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     EmbeddedMailServer mailServer;
@@ -50,22 +42,6 @@ class PublicPagesBrowserTest {
         Matcher link = Pattern.compile("(/invito/[A-Za-z0-9_-]{22})").matcher(mail.text());
         assertThat(link.find()).isTrue();
         return link.group(1);
-    }
-
-    WebDriver browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.quit();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     @Test

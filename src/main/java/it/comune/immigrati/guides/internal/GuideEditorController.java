@@ -18,7 +18,6 @@ import it.comune.immigrati.site.Language;
 import it.comune.immigrati.site.Markdown;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +48,7 @@ class GuideEditorController {
     }
 
     @GetMapping("/ufficio/guide/{id}/{lang}")
-    String editor(@PathVariable long id, @PathVariable String lang, Model model) {
+    String editor(@PathVariable long id, @PathVariable String lang, Principal staff, Model model) {
         Guide guide = GuideUrls.guide(store, id);
         Language language = GuideUrls.language(lang);
         Translation translation = store.translation(id, language).orElse(null);
@@ -59,7 +58,7 @@ class GuideEditorController {
                 : store.translation(id, Language.DEFAULT).flatMap(t -> store.version(t.workingVersionId()))
                         .map(Version::text).orElse(new Text("", "", "", List.of()));
         return editorPage(guide, language, translation, working, text.title(), text.summary(), text.body(),
-                sourcesText(text.sources()), null, model);
+                sourcesText(text.sources()), null, staff, model);
     }
 
     @PostMapping("/ufficio/guide/{id}/{lang}")
@@ -83,7 +82,7 @@ class GuideEditorController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             Translation translation = store.translation(id, language).orElse(null);
             Version working = translation == null ? null : store.version(translation.workingVersionId()).orElseThrow();
-            return editorPage(guide, language, translation, working, title, summary, body, sources, error, model);
+            return editorPage(guide, language, translation, working, title, summary, body, sources, error, staff, model);
         }
         Text text = new Text(title.strip(), summary.strip(), body.strip(), parsed);
         // saving the same text again would only add a version nobody can tell from the last one
@@ -114,7 +113,7 @@ class GuideEditorController {
     }
 
     private String editorPage(Guide guide, Language language, Translation translation, Version working, String title,
-            String summary, String body, String sources, String error, Model model) {
+            String summary, String body, String sources, String error, Principal staff, Model model) {
         model.addAttribute("guide", guide);
         model.addAttribute("guideTitle", store.title(guide));
         model.addAttribute("language", language);
@@ -140,8 +139,8 @@ class GuideEditorController {
         model.addAttribute("italianBefore", italianBefore);
         model.addAttribute("italianChanges", italianBefore == null ? List.of() : diff(italianBefore, italian));
         model.addAttribute("mayApprove", translation != null && working != null
-                && GuideWorkflow.mayApprove(SecurityContextHolder.getContext().getAuthentication().getName(), working,
-                        translation, settings.fourEyes()));
+                && GuideWorkflow.mayApprove(staff.getName(), working.author(), translation.submittedBy(),
+                        settings.fourEyes()));
         return "guides/staff-edit";
     }
 

@@ -72,9 +72,8 @@ public final class GuideRecords {
     public record Pending(long guideId, String slug, Language language, String title, String author, String submittedBy,
             Instant submittedAt) {
 
-        /** With four eyes on, neither who wrote the text nor who sent it may approve it. */
         public boolean mayBeApprovedBy(String staff, boolean fourEyes) {
-            return !fourEyes || !(author.equals(staff) || staff.equals(submittedBy));
+            return GuideWorkflow.mayApprove(staff, author, submittedBy, fourEyes);
         }
     }
 

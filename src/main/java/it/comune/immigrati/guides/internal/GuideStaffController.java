@@ -66,7 +66,7 @@ class GuideStaffController {
         model.addAttribute("today", today);
         model.addAttribute("topics", topics);
         model.addAttribute("error", null);
-        model.addAttribute("awaiting", store.awaitingApproval().size());
+        model.addAttribute("awaiting", store.inReview());
         return "guides/staff-list";
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import it.comune.immigrati.guides.internal.GuideRecords.Card;
@@ -262,14 +263,26 @@ class GuideStore {
 
     /** Texts sent for approval and not yet decided, the longest waiting first, titled in their own language. */
     List<Pending> awaitingApproval() {
+        return pending("", Map.of());
+    }
+
+    /** The one text of a guide in a language sent for approval, if it is waiting. */
+    Optional<Pending> awaitingApproval(long guideId, Language language) {
+        return pending("AND t.guide_id = :guide AND t.language = :language",
+                Map.of("guide", guideId, "language", language.code())).stream().findFirst();
+    }
+
+    private List<Pending> pending(String condition, Map<String, Object> parameters) {
         return jdbc.sql("""
                 SELECT t.guide_id, g.slug, t.language, w.title, w.author, t.submitted_by, t.updated_at
                 FROM guide_translation t
                 JOIN guide g ON g.id = t.guide_id
                 JOIN guide_version w ON w.id = t.working_version_id
                 WHERE t.state = 'IN_REVIEW'
+                """ + condition + """
+
                 ORDER BY t.updated_at, t.guide_id, t.language
-                """).query((rs, n) -> new Pending(rs.getLong("guide_id"), rs.getString("slug"),
+                """).params(parameters).query((rs, n) -> new Pending(rs.getLong("guide_id"), rs.getString("slug"),
                         Language.byCode(rs.getString("language")).orElse(Language.DEFAULT), rs.getString("title"),
                         rs.getString("author"), rs.getString("submitted_by"), rs.getTimestamp("updated_at").toInstant()))
                 .list();

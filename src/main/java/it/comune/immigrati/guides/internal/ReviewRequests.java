@@ -33,8 +33,7 @@ class ReviewRequests {
 
     /** Runs in the transaction that sends the text to review: the messages exist if and only if it did. */
     void tellReviewers(long guideId, Language language, String submitter) {
-        Pending pending = store.awaitingApproval().stream()
-                .filter(p -> p.guideId() == guideId && p.language() == language).findFirst().orElseThrow();
+        Pending pending = store.awaitingApproval(guideId, language).orElseThrow();
         String link = properties.mail().publicBaseUrl() + "/ufficio/guide/" + guideId + "/" + language.code();
         for (StaffDirectory.StaffMember member : staff.activeMembers()) {
             boolean reviewer = member.roles().contains(StaffRole.EDITOR) || member.roles().contains(StaffRole.SUPERVISOR);
