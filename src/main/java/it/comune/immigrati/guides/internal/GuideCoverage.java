@@ -48,7 +48,8 @@ class GuideCoverage {
                 continue;
             }
             cells.computeIfAbsent(cell.guideId(), k -> new EnumMap<>(Language.class)).put(language,
-                    new Coverage(cell.state(), cell.live(), stale(language, cell.basedOn(), cell.italianPublishedVersionId())));
+                    new Coverage(cell.state(), cell.live(), stale(language, cell.basedOn(), cell.italianPublishedVersionId()),
+                            cell.unreviewed()));
             if (language == Language.DEFAULT || !titles.containsKey(cell.guideId())) {
                 titles.put(cell.guideId(), cell.title());
             }

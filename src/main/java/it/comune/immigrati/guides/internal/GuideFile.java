@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * {@code content/guides/README.md}).
  */
 record GuideFile(String slug, Language language, String topic, List<String> situations, LocalDate reviewBy,
-        Text text) {
+        Text text, boolean unreviewed) {
 
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A\\uFEFF?---\\R(.*?)\\R---\\R?(.*)\\z", Pattern.DOTALL);
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -85,8 +85,14 @@ record GuideFile(String slug, Language language, String topic, List<String> situ
         if (body.length() > 100_000) {
             throw new FormatException("text longer than 100,000 characters");
         }
+        // a translation says whether anyone checked it; one that does not say is treated as unchecked
+        String provenance = fields.get("provenance") == null ? null : String.valueOf(fields.get("provenance")).strip();
+        if (provenance != null && !provenance.equals("unreviewed") && !provenance.equals("reviewed")) {
+            throw new FormatException("provenance '" + provenance + "' must be 'reviewed' or 'unreviewed'");
+        }
+        boolean unreviewed = language != Language.DEFAULT && !"reviewed".equals(provenance);
         return new GuideFile(slug, language, fields.get("topic") == null ? null : String.valueOf(fields.get("topic")).strip(),
-                situations, date(fields.get("review_by")), new Text(title, summary, body, List.copyOf(sources)));
+                situations, date(fields.get("review_by")), new Text(title, summary, body, List.copyOf(sources)), unreviewed);
     }
 
     private static String required(Map<?, ?> fields, String name) throws FormatException {

@@ -141,7 +141,7 @@ class GuideImport {
                 }
                 continue;
             }
-            workflow.save(id, file.language(), file.text(), staff, "import");
+            store.unreviewed(workflow.save(id, file.language(), file.text(), staff, "import").id(), file.unreviewed());
             counts[1]++;
             if (publish) {
                 workflow.publishImported(id, file.language(), staff);

@@ -74,7 +74,8 @@ class GuidePublication {
         Long italianPublished = language == Language.DEFAULT ? null
                 : store.translation(guide.id(), Language.DEFAULT).map(Translation::publishedVersionId).orElse(null);
         boolean stale = GuideCoverage.stale(version.language(), version.basedOn(), italianPublished);
-        return Optional.of(new Shown(guide, version, Markdown.withSections(version.text().body()), fallback, stale,
+        boolean unreviewed = version.language() != Language.DEFAULT && version.unreviewed();
+        return Optional.of(new Shown(guide, version, Markdown.withSections(version.text().body()), fallback, stale, unreviewed,
                 translation.publishedAt(), related, faq));
     }
 

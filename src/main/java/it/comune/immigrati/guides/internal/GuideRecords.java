@@ -35,8 +35,9 @@ public final class GuideRecords {
     }
 
     /** One saved text, never changed afterwards. */
+    /** @param unreviewed a translation prepared without review: shown with a notice until someone checks it */
     public record Version(long id, long guideId, Language language, int number, Text text, String author, String note,
-            Long basedOn, Instant createdAt) {
+            Long basedOn, Instant createdAt, boolean unreviewed) {
     }
 
     public enum State {
@@ -64,7 +65,7 @@ public final class GuideRecords {
 
     /** A guide page: the visitor's language, or Italian with {@code fallback} set. */
     /** @param stale the translation was made from an Italian text that has changed since */
-    public record Shown(Guide guide, Version version, Markdown.Sections rendered, boolean fallback, boolean stale,
+    public record Shown(Guide guide, Version version, Markdown.Sections rendered, boolean fallback, boolean stale, boolean unreviewed,
             Instant publishedAt, List<Card> related, List<Search.Hit> relatedFaq) {
     }
 
@@ -78,7 +79,7 @@ public final class GuideRecords {
     }
 
     /** One cell of the editors' coverage table. */
-    public record Coverage(State state, boolean live, boolean stale) {
+    public record Coverage(State state, boolean live, boolean stale, boolean unreviewed) {
     }
 
     /** One row of the coverage table. */

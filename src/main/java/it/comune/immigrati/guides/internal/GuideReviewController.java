@@ -49,6 +49,13 @@ class GuideReviewController {
         return "redirect:/ufficio/guide/" + id + "/" + lang;
     }
 
+    @PostMapping("/ufficio/guide/{id}/{lang}/verificata")
+    String checked(@PathVariable long id, @PathVariable String lang, Principal staff, RedirectAttributes redirect) {
+        workflow.markChecked(GuideUrls.guide(store, id).id(), GuideUrls.language(lang), staff.getName());
+        redirect.addFlashAttribute("done", "guides.done.checked");
+        return "redirect:/ufficio/guide/" + id + "/" + lang;
+    }
+
     @PostMapping("/ufficio/guide/{id}/{lang}/ritira")
     String withdraw(@PathVariable long id, @PathVariable String lang, Principal staff,
             RedirectAttributes redirect) {

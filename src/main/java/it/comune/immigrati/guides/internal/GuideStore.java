@@ -45,7 +45,7 @@ class GuideStore {
 
     /** One cell of the coverage table as stored; whether it is stale is the coverage's rule. */
     record CoverageCell(long guideId, String language, State state, boolean live, String title, Long basedOn,
-            Long italianPublishedVersionId) {
+            Long italianPublishedVersionId, boolean unreviewed) {
     }
 
     // --- guides
@@ -117,6 +117,11 @@ class GuideStore {
     List<Version> versions(long guideId, Language language) {
         return jdbc.sql("SELECT * FROM guide_version WHERE guide_id = :guide AND language = :language ORDER BY number DESC")
                 .param("guide", guideId).param("language", language.code()).query(this::versionRow).list();
+    }
+
+    void unreviewed(long versionId, boolean unreviewed) {
+        jdbc.sql("UPDATE guide_version SET unreviewed = :unreviewed WHERE id = :id").param("unreviewed", unreviewed)
+                .param("id", versionId).update();
     }
 
     /** Numbers count per guide and language; returns the new version's id. */
@@ -212,7 +217,7 @@ class GuideStore {
     /** Every language of every guide, titled by its published text or else its working one. */
     List<CoverageCell> coverageCells() {
         return jdbc.sql("""
-                SELECT t.guide_id, t.language, t.state, t.published_version_id, w.title, w.based_on,
+                SELECT t.guide_id, t.language, t.state, t.published_version_id, w.title, w.based_on, w.unreviewed,
                        it.published_version_id AS italian_published_version_id
                 FROM guide_translation t
                 JOIN guide_version w ON w.id = coalesce(t.published_version_id, t.working_version_id)
@@ -220,7 +225,7 @@ class GuideStore {
                 """).query((rs, n) -> new CoverageCell(rs.getLong("guide_id"), rs.getString("language"),
                         State.valueOf(rs.getString("state")), rs.getObject("published_version_id") != null,
                         rs.getString("title"), (Long) rs.getObject("based_on"),
-                        (Long) rs.getObject("italian_published_version_id")))
+                        (Long) rs.getObject("italian_published_version_id"), rs.getBoolean("unreviewed")))
                 .list();
     }
 
@@ -245,7 +250,7 @@ class GuideStore {
                 Language.byCode(rs.getString("language")).orElse(Language.DEFAULT), rs.getInt("number"),
                 new Text(rs.getString("title"), rs.getString("summary"), rs.getString("body"), sources),
                 rs.getString("author"), rs.getString("note"), (Long) rs.getObject("based_on"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getBoolean("unreviewed"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

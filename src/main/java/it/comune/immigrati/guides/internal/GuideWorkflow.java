@@ -138,7 +138,21 @@ class GuideWorkflow {
             throw new WorkflowException("guides.error.four-eyes");
         }
         publication.publish(guideId, language, staff);
+        // whoever approves a text has read it: a translation approved in the office is no longer unchecked
+        store.unreviewed(working.id(), false);
         audit(staff, "guide.approve", guideId, language);
+    }
+
+    /** A mediator or an editor checked the published translation against the Italian: its notice goes. */
+    @Transactional
+    void markChecked(long guideId, Language language, String staff) {
+        Translation translation = store.translation(guideId, language).filter(Translation::live)
+                .orElseThrow(() -> new WorkflowException("guides.error.state"));
+        store.unreviewed(translation.publishedVersionId(), false);
+        if (translation.workingVersionId() != translation.publishedVersionId()) {
+            store.unreviewed(translation.workingVersionId(), false);
+        }
+        audit(staff, "guide.translation-checked", guideId, language);
     }
 
     /** Publishes the working version without review: content imported by an administrator. */
