@@ -115,7 +115,8 @@ class ImportCommandTest {
         assertThat(visitor.get("/guide/permesso-lavoro-stagionale?lang=ro").body())
                 .contains("Permisul de ședere pentru muncă sezonieră", "lang=\"ro\"", "id=\"unreviewed\"",
                         "Această traducere nu a fost încă verificată de birou",
-                        "href=\"/guide/permesso-lavoro-stagionale?testo=it\"");
+                        "href=\"/guide/permesso-lavoro-stagionale?testo=it\"")
+                .as("no 'checked by the office on' beside 'not yet checked'").doesNotContain("Verificat de birou");
         assertThat(new WebClient(port).get("/guide/permesso-lavoro-stagionale?lang=es").body())
                 .contains("Permiso de residencia por trabajo de temporada").doesNotContain("id=\"unreviewed\"");
         assertThat(new WebClient(port).get("/guide/permesso-lavoro-stagionale").body()).doesNotContain("id=\"unreviewed\"");
