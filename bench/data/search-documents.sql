@@ -1,8 +1,7 @@
 -- Bench data: :count search documents (default 100,000) in the languages of the published guides and
 -- FAQ. Each document is written with words drawn at random from that language's guides (titles from
 -- title words, bodies from body words), so that a query matches a realistic share of documents rather
--- than every copy of the same text; indexed exactly as the application indexes (per-language
--- configuration, accents folded). Deterministic: setseed.
+-- than every copy of the same text. Deterministic: setseed.
 -- psql -v ON_ERROR_STOP=1 -v count=100000 -f search-documents.sql
 \set ON_ERROR_STOP on
 \if :{?count}
@@ -37,29 +36,17 @@ SELECT i, language, topic,
        (SELECT string_agg(body_words[1 + floor(random() * cardinality(body_words))::int + 0 * k], ' ')
         FROM generate_series(1, 60 + i % 120) AS k) AS body
 FROM plan;
-CREATE TEMP TABLE indexed AS
-SELECT w.*, CAST(CASE language WHEN 'it' THEN 'italian' WHEN 'en' THEN 'english' WHEN 'fr' THEN 'french'
-            WHEN 'es' THEN 'spanish' WHEN 'ro' THEN 'romanian' WHEN 'ar' THEN 'arabic' ELSE 'simple' END
-            AS regconfig) AS cfg
-FROM written w;
-INSERT INTO search_document (kind, ref, language, title, summary, url, topic, published_at, head, folded)
+-- written as the application writes them: each node's Lucene index follows the table (IndexFollower) and
+-- analyses the text itself
+INSERT INTO search_document (kind, ref, language, title, summary, url, topic, published_at)
 SELECT CASE WHEN i % 3 = 0 THEN 'faq' ELSE 'guide' END, 'bench-' || i, language, title, summary,
-       '/guide/bench-' || i, topic, now() - make_interval(days => i % 1000),
-       setweight(to_tsvector(cfg, unaccent(title)), 'A') || setweight(to_tsvector(cfg, unaccent(summary)), 'B'),
-       lower(unaccent(title || ' ' || summary))
-FROM indexed
+       '/guide/bench-' || i, topic, now() - make_interval(days => i % 1000)
+FROM written
 ON CONFLICT (kind, ref, language) DO NOTHING;
-INSERT INTO search_body (document_id, language, body, tsv)
-SELECT d.id, x.language, x.body,
-       setweight(to_tsvector(x.cfg, unaccent(x.title)), 'A') || setweight(to_tsvector(x.cfg, unaccent(x.summary)), 'B')
-         || setweight(to_tsvector(x.cfg, unaccent(x.body)), 'C')
-FROM indexed x JOIN search_document d ON d.ref = 'bench-' || x.i AND d.language = x.language
+INSERT INTO search_body (document_id, language, body)
+SELECT d.id, x.language, x.body
+FROM written x JOIN search_document d ON d.ref = 'bench-' || x.i AND d.language = x.language
 ON CONFLICT (document_id) DO NOTHING;
-INSERT INTO search_word (language, word)
-SELECT DISTINCT language, w FROM indexed, regexp_split_to_table(lower(unaccent(title || ' ' || summary)), '[^[:alnum:]]+') AS w
-WHERE length(w) >= 3
-ON CONFLICT DO NOTHING;
 ANALYZE search_document;
 ANALYZE search_body;
-ANALYZE search_word;
 SELECT language, count(*) AS documents FROM search_document GROUP BY language ORDER BY 2 DESC;

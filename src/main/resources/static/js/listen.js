@@ -77,6 +77,8 @@
   }
 
   setUp();
+  // a mark that the voices present at load were looked at (what tests wait for)
+  document.documentElement.setAttribute("data-listen-checked", "");
   // voices often arrive after the page has loaded
   if (typeof speech.addEventListener === "function") {
     speech.addEventListener("voiceschanged", setUp);

@@ -8,8 +8,9 @@ import it.comune.immigrati.site.Language;
 public interface Search {
 
     /**
-     * Finds documents in {@code language} matching {@code text}: stemmed words (prefixes while typing),
-     * accents folded, and near spellings when the exact words find nothing.
+     * Finds documents in {@code language} matching {@code text}: words analysed for that language (stemmed,
+     * lemmatised or segmented), accents folded, the editors' synonyms, the last word also as a prefix (still
+     * being typed); near spellings when the words find nothing.
      *
      * @param kinds empty for every kind
      * @param topic null for every topic
@@ -27,6 +28,14 @@ public interface Search {
             String snippetHtml) {
     }
 
-    record Results(List<Hit> hits, boolean approximate) {
+    /**
+     * @param approximate the words as written found nothing: these are for near spellings or fewer words
+     * @param correction  the words that were searched instead ("did you mean"), or null
+     */
+    record Results(List<Hit> hits, boolean approximate, String correction) {
+
+        public Results(List<Hit> hits, boolean approximate) {
+            this(hits, approximate, null);
+        }
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Site-wide search on PostgreSQL full-text search: modules publish their public documents through
+ * Site-wide search: the {@code search_document} table in PostgreSQL is the truth, each node queries its own
+ * Lucene index that follows it; modules publish their public documents through
  * {@link it.comune.immigrati.search.SearchIndex}; pages query them through
  * {@link it.comune.immigrati.search.Search}.
  */

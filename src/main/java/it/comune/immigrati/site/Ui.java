@@ -150,7 +150,8 @@ public final class Ui {
      * The fonts the page's language is written in, for {@code <link rel="preload">}: fetched with the
      * stylesheets rather than after layout, so a cheap phone does not lay the page out twice (Lighthouse
      * measured a layout shift of 0.21 when the Arabic font arrived late). For Chinese, the one file with
-     * the site's own characters (the others are in pieces, fetched only if a page has one).
+     * the site's own characters; the pieces with every other character are linked on staff pages only,
+     * where residents' own words are read.
      */
     public List<String> fontsToPreload() {
         List<String> files = switch (language.code()) {

@@ -86,7 +86,7 @@ class ListenBrowserTest extends BrowserTestBase {
 
             // no voice for English on this device: no button on the English guide
             browser.get(url("/guide/ricongiungimento-familiare?lang=en"));
-            sleepPastTheVoices();
+            awaitVoicesChecked();
             assertThat(browser.findElement(By.cssSelector("button[data-listen]")).isDisplayed()).isFalse();
         } finally {
             ((HasCdp) browser).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
@@ -94,18 +94,17 @@ class ListenBrowserTest extends BrowserTestBase {
         }
         // the real browser here has no voice at all: the button stays hidden
         browser.get(url("/guide/ricongiungimento-familiare?lang=ar"));
-        sleepPastTheVoices();
+        awaitVoicesChecked();
         Object voices = ((JavascriptExecutor) browser).executeScript("return speechSynthesis.getVoices().map(v => v.lang)");
         if (((List<?>) voices).stream().noneMatch(v -> String.valueOf(v).startsWith("ar"))) {
             assertThat(browser.findElement(By.cssSelector("button[data-listen]")).isDisplayed()).isFalse();
         }
     }
 
-    private static void sleepPastTheVoices() {
-        try {
-            Thread.sleep(800);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Until listen.js has looked at the voices the page had at load. */
+    private void awaitVoicesChecked() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
+                d -> ((JavascriptExecutor) d).executeScript("return document.documentElement.hasAttribute('data-listen-checked')")
+                        .equals(Boolean.TRUE));
     }
 }

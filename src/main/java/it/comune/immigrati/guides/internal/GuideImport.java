@@ -141,7 +141,7 @@ class GuideImport {
                 }
                 continue;
             }
-            store.unreviewed(workflow.save(id, file.language(), file.text(), staff, "import").id(), file.unreviewed());
+            workflow.save(id, file.language(), file.text(), staff, "import", file.unreviewed());
             counts[1]++;
             if (publish) {
                 workflow.publishImported(id, file.language(), staff);

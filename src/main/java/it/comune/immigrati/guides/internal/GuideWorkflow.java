@@ -92,10 +92,19 @@ class GuideWorkflow {
     /** Saves a new version; the language goes (back) to draft, while the public keeps the published one. */
     @Transactional
     Version save(long guideId, Language language, Text text, String author, String note) {
+        return save(guideId, language, text, author, note, false);
+    }
+
+    /** @param unreviewed a translation prepared without review (an import says so in its front matter) */
+    @Transactional
+    Version save(long guideId, Language language, Text text, String author, String note, boolean unreviewed) {
         Guide guide = store.byId(guideId).orElseThrow();
         Long basedOn = language == Language.DEFAULT ? null
                 : store.translation(guideId, Language.DEFAULT).map(GuideWorkflow::sourceVersionId).orElse(null);
         long versionId = store.insertVersion(guideId, language, text, author, note, basedOn);
+        if (unreviewed) {
+            store.unreviewed(versionId, true);
+        }
         store.draft(guideId, language, versionId);
         Version version = store.version(versionId).orElseThrow();
         events.publishEvent(new Audited(author, "guide.save", "guide", guide.slug(),
@@ -148,10 +157,8 @@ class GuideWorkflow {
     void markChecked(long guideId, Language language, String staff) {
         Translation translation = store.translation(guideId, language).filter(Translation::live)
                 .orElseThrow(() -> new WorkflowException("guides.error.state"));
+        // the published text only: a draft in progress is checked when it is approved
         store.unreviewed(translation.publishedVersionId(), false);
-        if (translation.workingVersionId() != translation.publishedVersionId()) {
-            store.unreviewed(translation.workingVersionId(), false);
-        }
         audit(staff, "guide.translation-checked", guideId, language);
     }
 

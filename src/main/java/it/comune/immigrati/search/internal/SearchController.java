@@ -23,14 +23,14 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class SearchController {
 
     private final Search search;
-    private final JdbcSearch store;
+    private final SearchStore store;
     private final List<String> topics;
     /** The kinds the modules publish, in their order, with the message key of each label. */
     private final Map<String, String> kinds;
 
     private final Map<String, List<String>> topicNames = new LinkedHashMap<>();
 
-    SearchController(Search search, JdbcSearch store, List<SearchKind> kinds, Topics topicCodes,
+    SearchController(Search search, SearchStore store, List<SearchKind> kinds, Topics topicCodes,
             org.springframework.context.MessageSource messages) {
         this.search = search;
         for (String code : topicCodes.codes()) {
@@ -62,23 +62,34 @@ class SearchController {
         model.addAttribute("topic", topic);
         model.addAttribute("topics", topics);
         Search.Results results = text.isEmpty() ? null : search.search(text, language, kinds(tipo), topic.isEmpty() ? null : topic, 30);
-        if (results != null && results.hits().isEmpty()) {
+        if (results != null && loose(results)) {
             it.comune.immigrati.site.PageCache.skip(request); // every such search is counted for editors
         }
         boolean italian = false;
-        if (results != null && results.hits().isEmpty() && language != Language.DEFAULT) {
-            // nothing in the visitor's language: the Italian pages may still help, said as such
-            results = search.search(text, Language.DEFAULT, kinds(tipo), topic.isEmpty() ? null : topic, 30);
-            italian = !results.hits().isEmpty();
+        if (results != null && (results.hits().isEmpty() || results.approximate()) && language != Language.DEFAULT) {
+            // nothing, or only near words, in the visitor's language: the Italian pages may help, said as
+            // such; they win over near words when they have the words as written (residents type Italian
+            // terms: "passaporto" is not "passport")
+            Search.Results inItalian = search.search(text, Language.DEFAULT, kinds(tipo), topic.isEmpty() ? null : topic, 30);
+            if (!inItalian.hits().isEmpty() && (!inItalian.approximate() || inItalian.correction() != null)) {
+                results = inItalian;
+                italian = true;
+            }
         }
-        if (results != null && results.hits().isEmpty()) {
-            // counted for editors only when nothing at all was found: an Italian page that answered is not a miss
+        if (results != null && loose(results)) {
+            // counted for editors when nothing was found but pages with some of the words: an Italian page
+            // that answered is not a miss
             search.recordMiss(text, language);
         }
         model.addAttribute("results", results);
         model.addAttribute("italianResults", italian);
         model.addAttribute("suggested", results != null && results.hits().isEmpty() ? suggested(text, language) : List.of());
         return "search/results";
+    }
+
+    /** Nothing found, or only pages with some of the words. */
+    private static boolean loose(Search.Results results) {
+        return results.hits().isEmpty() || (results.approximate() && results.correction() == null);
     }
 
     private List<SuggestedTopic> suggested(String text, Language language) {
@@ -106,7 +117,7 @@ class SearchController {
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
         Search.Results results = text.isEmpty() ? new Search.Results(List.of(), false)
                 : find(text, tipo, "", Language.byCode(lang).orElse(Language.DEFAULT));
-        if (!text.isEmpty() && results.hits().isEmpty()) {
+        if (!text.isEmpty() && loose(results)) {
             it.comune.immigrati.site.PageCache.skip(request);
         }
         return results;
@@ -114,7 +125,7 @@ class SearchController {
 
     private Search.Results find(String text, String kind, String topic, Language language) {
         Search.Results results = search.search(text, language, kinds(kind), topic.isEmpty() ? null : topic, 30);
-        if (results.hits().isEmpty()) {
+        if (loose(results)) {
             search.recordMiss(text, language);
         }
         return results;

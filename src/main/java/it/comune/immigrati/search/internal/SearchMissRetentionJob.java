@@ -10,18 +10,22 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every night, searches nobody has repeated within {@code aci.search.miss-retention} are forgotten. */
+/**
+ * Every night, searches nobody has repeated within {@code aci.search.miss-retention} are forgotten, and
+ * so are the ids of deleted documents older than a day: every running node has read them long since, and
+ * a node that starts reads the table whole.
+ */
 @Component
 class SearchMissRetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(SearchMissRetentionJob.class);
 
-    private final JdbcSearch store;
+    private final SearchStore store;
     private final ClusterJobs jobs;
     private final TransactionTemplate transactions;
     private final Duration retention;
 
-    SearchMissRetentionJob(JdbcSearch store, ClusterJobs jobs, TransactionTemplate transactions,
+    SearchMissRetentionJob(SearchStore store, ClusterJobs jobs, TransactionTemplate transactions,
             @Value("${aci.search.miss-retention:90d}") Duration retention) {
         this.store = store;
         this.jobs = jobs;
@@ -31,7 +35,13 @@ class SearchMissRetentionJob {
 
     @Scheduled(cron = "${aci.search.miss-retention-cron:0 50 3 * * *}", zone = "Europe/Rome")
     void expire() {
-        Integer deleted = transactions.execute(status -> jobs.exclusive("search-miss-retention") ? store.expireMisses(retention) : 0);
+        Integer deleted = transactions.execute(status -> {
+            if (!jobs.exclusive("search-miss-retention")) {
+                return 0;
+            }
+            store.forgetRemovals(Duration.ofDays(1));
+            return store.expireMisses(retention);
+        });
         if (deleted != null && deleted > 0) {
             log.info("Search misses older than {}: {} forgotten", retention, deleted);
         }

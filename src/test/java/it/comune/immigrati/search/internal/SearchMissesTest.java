@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchMissesTest {
 
     @Autowired
-    JdbcSearch store;
+    SearchStore store;
 
     @Autowired
     JdbcClient jdbc;
@@ -26,7 +26,7 @@ class SearchMissesTest {
     @ValueSource(strings = { "ana.rossi@example.org rinnovo", "ana＠example.org", "chiamare 333 123 4567",
             "permesso 12345", "RSSMRA80A01F205X codice", "pratica 03.45.67.89" })
     void aSearchThatMayIdentifySomeoneIsNotRecorded(String text) {
-        assertThat(JdbcSearch.mayIdentify(text)).isTrue();
+        assertThat(SearchStore.mayIdentify(text)).isTrue();
         int before = count();
         store.recordMiss(text, Language.IT);
         assertThat(count()).isEqualTo(before);
@@ -35,7 +35,7 @@ class SearchMissesTest {
     @ParameterizedTest
     @ValueSource(strings = { "rinnovo permesso 2026", "modulo 730", "codice fiscale bambini", "تجديد الإقامة" })
     void anOrdinarySearchIsRecorded(String text) {
-        assertThat(JdbcSearch.mayIdentify(text)).isFalse();
+        assertThat(SearchStore.mayIdentify(text)).isFalse();
     }
 
     @Test

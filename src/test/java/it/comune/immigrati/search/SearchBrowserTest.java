@@ -1,0 +1,109 @@
+package it.comune.immigrati.search;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import it.comune.immigrati.site.Language;
+import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.Browser;
+import it.comune.immigrati.testing.BrowserTestBase;
+import it.comune.immigrati.testing.Slow;
+import it.comune.immigrati.testing.TestStaff;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The search as residents and editors use it, in a real Chromium: in each of the eleven languages the
+ * home page, a guide and a search that finds the guide, at 390 and 1366 px, checked with axe-core and for
+ * sideways scrolling; a misspelt search that says what it searched instead; the editors' synonym list
+ * after a refused save.
+ */
+@AciTest
+@Slow
+class SearchBrowserTest extends BrowserTestBase {
+
+    private static final String GUIDE = "/guide/permesso-di-soggiorno-richiesta-e-rinnovo";
+
+    /** The first query of the language's relevance data: real words a resident types. */
+    private static String query(Language language) throws java.io.IOException {
+        String line = new ClassPathResource("search/relevance/" + language.code() + ".tsv").getContentAsString(StandardCharsets.UTF_8)
+                .lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElseThrow();
+        return line.split("\t")[0];
+    }
+
+    @Test
+    void theHomeAGuideAndTheSearchAreAccessibleInEveryLanguage() throws Exception {
+        StringBuilder problems = new StringBuilder();
+        for (Language language : Language.values()) {
+            browser.manage().window().setSize(new Dimension(1366, 1000));
+            browser.get(url("/?lang=" + language.code()));
+            String search = "/cerca?q=" + URLEncoder.encode(query(language), StandardCharsets.UTF_8);
+            for (String page : List.of("/", GUIDE, search)) {
+                for (int width : new int[] { 390, 1366 }) {
+                    browser.manage().window().setSize(new Dimension(width, 1000));
+                    browser.get(url(page));
+                    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).startsWith(language.code());
+                    assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo(language.dir());
+                    if (page.equals(search)) {
+                        assertThat(browser.findElements(By.cssSelector("#results li"))).as(language + " " + page).isNotEmpty();
+                        if (width == 390) {
+                            Browser.screenshot(browser, "search-" + language.code() + "-390");
+                        }
+                    }
+                    String found = Browser.accessibilityViolations(browser);
+                    if (!found.isEmpty()) {
+                        problems.append(page).append(" [").append(language.code()).append(", ").append(width).append(" px]:\n")
+                                .append(found).append('\n');
+                    }
+                    if (width == 390 && !Browser.sidewaysOverflow(browser).isEmpty()) {
+                        problems.append(page).append(" [").append(language.code()).append("] scrolls sideways: ")
+                                .append(Browser.sidewaysOverflow(browser)).append('\n');
+                    }
+                }
+            }
+        }
+        assertThat(problems.toString()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltSearchSaysWhatItSearchedInsteadAndMarksTheWords() {
+        for (String language : List.of("it", "ar")) {
+            browser.manage().window().setSize(new Dimension(390, 1000));
+            browser.get(url("/?lang=" + language));
+            String misspelt = language.equals("it") ? "permeso di sogiorno" : "تجديد تصريح الاقامت";
+            browser.get(url("/cerca?q=" + URLEncoder.encode(misspelt, StandardCharsets.UTF_8)));
+            assertThat(browser.findElement(By.id("did-you-mean")).getText()).as(language).isNotBlank();
+            assertThat(browser.findElements(By.cssSelector("#results mark"))).as(language).isNotEmpty();
+            assertThat(browser.findElement(By.cssSelector("#results a")).getAttribute("href")).contains("/guide/");
+            Browser.screenshot(browser, "search-corrected-" + language + "-390");
+            assertThat(Browser.accessibilityViolations(browser)).isEmpty();
+        }
+    }
+
+    @Test
+    void theEditorsSynonymListExplainsARefusedLineInItalianAndArabic() {
+        TestStaff.Account editor = TestStaff.create(jdbc, passwords, "EDITOR");
+        Browser.signIn(browser, port, editor);
+        for (String language : List.of("it", "ar")) {
+            for (int width : new int[] { 390, 1366 }) {
+                browser.manage().window().setSize(new Dimension(width, 1000));
+                browser.get(url("/ufficio/ricerche/sinonimi?lingua=" + language + "&lang=" + language));
+                var text = browser.findElement(By.id("synonyms-text"));
+                assertThat(text.getAttribute("dir")).isEqualTo(language.equals("ar") ? "rtl" : "ltr");
+                text.sendKeys("\nparola-sola");
+                browser.findElement(By.cssSelector("form[action='/ufficio/ricerche/sinonimi'] button[type=submit]")).click();
+                assertThat(browser.findElement(By.id("synonyms-lines")).getText()).matches(".*\\d+.*");
+                assertThat(Browser.errorPatternProblems(browser, language.equals("ar") ? "خطأ:" : "Errore:", List.of("synonyms-text")))
+                        .isEmpty();
+                assertThat(Browser.accessibilityViolations(browser)).as(language + " " + width).isEmpty();
+                assertThat(Browser.sidewaysOverflow(browser)).as(language + " " + width).isEmpty();
+                Browser.screenshot(browser, "synonyms-refused-" + language + "-" + width);
+            }
+        }
+    }
+}
