@@ -75,7 +75,7 @@ class SearchBrowserTest extends BrowserTestBase {
         for (String language : List.of("it", "ar")) {
             browser.manage().window().setSize(new Dimension(390, 1000));
             browser.get(url("/?lang=" + language));
-            String misspelt = language.equals("it") ? "permeso di sogiorno" : "تجديد تصريح الاقامت";
+            String misspelt = language.equals("it") ? "permeso di sogiorno" : "تصريح الاقامت";
             browser.get(url("/cerca?q=" + URLEncoder.encode(misspelt, StandardCharsets.UTF_8)));
             assertThat(browser.findElement(By.id("did-you-mean")).getText()).as(language).isNotBlank();
             assertThat(browser.findElements(By.cssSelector("#results mark"))).as(language).isNotEmpty();
@@ -95,7 +95,8 @@ class SearchBrowserTest extends BrowserTestBase {
                 browser.get(url("/ufficio/ricerche/sinonimi?lingua=" + language + "&lang=" + language));
                 var text = browser.findElement(By.id("synonyms-text"));
                 assertThat(text.getAttribute("dir")).isEqualTo(language.equals("ar") ? "rtl" : "ltr");
-                text.sendKeys("\nparola-sola");
+                text.clear();
+                text.sendKeys("permesso di soggiorno, pds\nparola-sola");
                 browser.findElement(By.cssSelector("form[action='/ufficio/ricerche/sinonimi'] button[type=submit]")).click();
                 assertThat(browser.findElement(By.id("synonyms-lines")).getText()).matches(".*\\d+.*");
                 assertThat(Browser.errorPatternProblems(browser, language.equals("ar") ? "خطأ:" : "Errore:", List.of("synonyms-text")))
