@@ -70,6 +70,41 @@ class SearchBrowserTest extends BrowserTestBase {
         assertThat(problems.toString()).isEmpty();
     }
 
+    /**
+     * Glyph coverage: every letter of the guide that Titillium (Latin) does not draw is in the declared
+     * range of a face of the script's own font that the browser has loaded from the site's files. For
+     * Chinese the face's range is exactly the characters its file holds (frontend/fonts), so a missing
+     * character is a missing glyph.
+     */
+    @Test
+    void theGuideOfEachScriptIsDrawnWithTheSitesOwnFonts() {
+        java.util.Map<Language, String> families = java.util.Map.of(Language.UK, "Noto Sans", Language.AR, "Noto Naskh Arabic",
+                Language.UR, "Noto Naskh Arabic", Language.BN, "Noto Sans Bengali", Language.ZH, "Noto Sans SC");
+        StringBuilder problems = new StringBuilder();
+        browser.manage().window().setSize(new Dimension(390, 1000));
+        for (var entry : families.entrySet()) {
+            browser.get(url(GUIDE + "?lang=" + entry.getKey().code()));
+            Object missing = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                    const family = arguments[0], done = arguments[arguments.length - 1];
+                    const text = document.getElementById('guide-text').innerText;
+                    const letters = [...new Set([...text].filter(c => /[\\p{L}\\p{M}]/u.test(c) && c.codePointAt(0) > 0x24F))];
+                    document.fonts.load('16px "' + family + '"', letters.join('')).then(() => document.fonts.ready).then(() => {
+                      const faces = [...document.fonts].filter(f => f.family.replace(/"/g, '') === family && f.status === 'loaded');
+                      const ranges = faces.flatMap(f => f.unicodeRange.split(',').map(r => {
+                        const [a, b] = r.trim().replace('U+', '').split('-');
+                        return [parseInt(a, 16), parseInt(b || a, 16)];
+                      }));
+                      const missing = letters.filter(c => !ranges.some(([a, b]) => c.codePointAt(0) >= a && c.codePointAt(0) <= b));
+                      done(faces.length === 0 ? 'no face of ' + family + ' loaded' : missing.slice(0, 30).join(' '));
+                    });""", entry.getValue());
+            if (!String.valueOf(missing).isEmpty()) {
+                problems.append(entry.getKey().code()).append(" (").append(entry.getValue()).append("): ").append(missing).append('\n');
+            }
+            Browser.screenshot(browser, "guide-" + entry.getKey().code() + "-390");
+        }
+        assertThat(problems.toString()).isEmpty();
+    }
+
     @Test
     void aMisspeltSearchSaysWhatItSearchedInsteadAndMarksTheWords() {
         for (String language : List.of("it", "ar")) {

@@ -94,7 +94,8 @@ class DemoQuestions implements ApplicationRunner {
                     + "séjour vous avez et si vous êtes inscrite à l'état civil (anagrafe) de Saronno ?", List.of(), true,
                     "a.elidrissi");
 
-            faq(renewal.id(), "rinnovo-permesso-di-soggiorno", "permesso-di-soggiorno",
+            java.util.Map<String, Long> faqIds = new java.util.HashMap<>();
+            faqIds.put("rinnovo-permesso-di-soggiorno", faq(renewal.id(), "rinnovo-permesso-di-soggiorno", "permesso-di-soggiorno",
                     "Quando devo chiedere il rinnovo del permesso di soggiorno?",
                     """
                     Prima della scadenza: il consiglio è di presentare la domanda **almeno 60 giorni prima**.
@@ -109,9 +110,9 @@ class DemoQuestions implements ApplicationRunner {
                     "متى يجب أن أطلب تجديد تصريح الإقامة؟",
                     """
                     قبل انتهاء صلاحيته: ننصح بتقديم الطلب **قبل 60 يوما على الأقل** من تاريخ الانتهاء.
-                    لمعظم أنواع التصاريح يُقدَّم الطلب عبر **الطقم البريدي** في مكاتب البريد التي فيها شبّاك "Sportello Amico".
-                    إيصال البريد مع التصريح القديم يعدّ وثيقتك إلى أن تستلم التصريح الجديد.""");
-            faq(school.id(), "iscrizione-scuola-durante-anno", "scuola",
+                    لمعظم أنواع التصاريح يُقدَّم الطلب عبر **kit postale (المغلّف البريدي)** في مكاتب البريد التي فيها شبّاك "Sportello Amico".
+                    إيصال البريد مع التصريح القديم يعدّ وثيقتك إلى أن تستلم التصريح الجديد."""));
+            faqIds.put("iscrizione-scuola-durante-anno", faq(school.id(), "iscrizione-scuola-durante-anno", "scuola",
                     "Mio figlio può iscriversi a scuola durante l'anno?",
                     """
                     Sì. I minori stranieri hanno diritto all'istruzione e possono essere iscritti **in qualsiasi momento
@@ -122,16 +123,32 @@ class DemoQuestions implements ApplicationRunner {
                     Yes. Foreign children have the right to education and can be enrolled **at any time of the school
                     year**, even if the family's papers are not yet in order. Ask the secretary's office of the nearest
                     school, or our desk.""",
-                    null, null);
+                    null, null));
+            // the other languages (demo/faq-translations.json: written from the Italian, not reviewed)
+            for (FaqTranslation t : faqTranslations()) {
+                Language.byCode(t.language()).ifPresent(language -> faqs.saveText(faqIds.get(t.slug()), language,
+                        t.question(), t.answer().strip(), "l.ferrari", true));
+            }
             // model answers in every language (demo/model-answers.json: written from the Italian, not reviewed)
             for (ModelAnswer model : modelAnswers()) {
                 canned.save(null, model.topic(), model.language(), model.title(), model.body(), "m.rossi");
             }
         });
-        log.info("Demo data: 6 questions, 2 FAQ and 2 model answers in every language for the question desk");
+        log.info("Demo data: 6 questions, 2 FAQ in every language and 2 model answers in every language for the question desk");
     }
 
     record ModelAnswer(String language, String topic, String title, String body) {
+    }
+
+    record FaqTranslation(String slug, String language, String question, String answer) {
+    }
+
+    private static List<FaqTranslation> faqTranslations() {
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource("demo/faq-translations.json").getInputStream()) {
+            return List.of(tools.jackson.databind.json.JsonMapper.builder().build().readValue(in, FaqTranslation[].class));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<ModelAnswer> modelAnswers() {
@@ -147,17 +164,19 @@ class DemoQuestions implements ApplicationRunner {
                 List.of(), Channel.WEB, null)).question();
     }
 
-    private void faq(long questionId, String slug, String topic, String itQuestion, String itAnswer, String enQuestion,
+    private long faq(long questionId, String slug, String topic, String itQuestion, String itAnswer, String enQuestion,
             String enAnswer, String arQuestion, String arAnswer) {
         Question question = desk.byToken(jdbc.sql("SELECT access_token FROM question WHERE id = :id").param("id", questionId)
                 .query(String.class).single()).orElseThrow();
         long id = faqs.draftFrom(question, "l.ferrari");
         faqs.update(id, slug, topic, "l.ferrari");
         faqs.saveText(id, Language.IT, itQuestion, itAnswer.strip(), "l.ferrari");
-        faqs.saveText(id, Language.EN, enQuestion, enAnswer.strip(), "l.ferrari");
+        // translations of the demo, not reviewed by an office: residents see the notice
+        faqs.saveText(id, Language.EN, enQuestion, enAnswer.strip(), "l.ferrari", true);
         if (arQuestion != null) {
-            faqs.saveText(id, Language.AR, arQuestion, arAnswer.strip(), "l.ferrari");
+            faqs.saveText(id, Language.AR, arQuestion, arAnswer.strip(), "l.ferrari", true);
         }
         faqs.publish(id, "l.ferrari");
+        return id;
     }
 }

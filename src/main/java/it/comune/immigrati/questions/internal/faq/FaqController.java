@@ -75,9 +75,13 @@ class FaqController {
     }
 
     @GetMapping("/faq/{slug}")
-    String page(@PathVariable String slug, HttpServletRequest request, Model model) {
+    String page(@PathVariable String slug, @RequestParam(name = "testo", defaultValue = "") String textLanguage,
+            HttpServletRequest request, Model model) {
+        // ?testo=it: the Italian text, the reference, inside a page in the visitor's language
+        Language language = textLanguage.equals(Language.DEFAULT.code()) ? Language.DEFAULT
+                : Language.of(RequestContextUtils.getLocale(request));
         ShownFaq faq = faqs.bySlug(slug).filter(FaqRecords.Faq::published)
-                .map(f -> Faqs.shown(f, Language.of(RequestContextUtils.getLocale(request))))
+                .map(f -> Faqs.shown(f, language))
                 .filter(s -> s.text() != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("shown", faq);

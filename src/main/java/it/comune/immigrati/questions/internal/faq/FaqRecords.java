@@ -24,7 +24,8 @@ public final class FaqRecords {
         }
     }
 
-    public record FaqText(Language language, String question, String answer, Instant updatedAt) {
+    /** @param unreviewed a translation prepared without review by the office (the Italian is the reference) */
+    public record FaqText(Language language, String question, String answer, Instant updatedAt, boolean unreviewed) {
 
         /**
          * The answer rendered when a page shows it, not when it is loaded: the FAQ list loads every FAQ

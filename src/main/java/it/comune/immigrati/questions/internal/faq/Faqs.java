@@ -75,15 +75,22 @@ public class Faqs {
         return id;
     }
 
+    /** A text saved by someone of the office: reviewed. */
     @Transactional
     public void saveText(long id, Language language, String question, String answer, String staff) {
+        saveText(id, language, question, answer, staff, false);
+    }
+
+    /** @param unreviewed prepared without review (demo data, an import): residents are told so */
+    @Transactional
+    public void saveText(long id, Language language, String question, String answer, String staff, boolean unreviewed) {
         jdbc.sql("""
-                INSERT INTO faq_text (faq_id, language, question, answer, updated_by)
-                VALUES (:id, :language, :question, :answer, :staff)
+                INSERT INTO faq_text (faq_id, language, question, answer, updated_by, unreviewed)
+                VALUES (:id, :language, :question, :answer, :staff, :unreviewed)
                 ON CONFLICT (faq_id, language) DO UPDATE SET question = EXCLUDED.question, answer = EXCLUDED.answer,
-                    updated_by = EXCLUDED.updated_by, updated_at = now()
+                    updated_by = EXCLUDED.updated_by, unreviewed = EXCLUDED.unreviewed, updated_at = now()
                 """).param("id", id).param("language", language.code()).param("question", question)
-                .param("answer", answer).param("staff", staff).update();
+                .param("answer", answer).param("staff", staff).param("unreviewed", unreviewed).update();
         jdbc.sql("UPDATE faq SET updated_at = now() WHERE id = :id").param("id", id).update();
         byId(id).filter(Faq::published).ifPresent(this::indexAll);
     }
@@ -184,14 +191,14 @@ public class Faqs {
             return List.of();
         }
         Map<Long, List<FaqText>> texts = new LinkedHashMap<>();
-        jdbc.sql("SELECT faq_id, language, question, " + (withAnswers ? "answer" : "''") + ", updated_at"
+        jdbc.sql("SELECT faq_id, language, question, " + (withAnswers ? "answer" : "''") + ", updated_at, unreviewed"
                 + " FROM faq_text WHERE faq_id = ANY(:ids) ORDER BY language")
                 .param("ids", rows.stream().map(Row::id).toArray(Long[]::new))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     Language language = Language.byCode(rs.getString(2)).orElse(Language.DEFAULT);
                     String answer = rs.getString(4);
                     texts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new FaqText(language,
-                            rs.getString(3), answer, instant(rs.getTimestamp(5))));
+                            rs.getString(3), answer, instant(rs.getTimestamp(5)), rs.getBoolean(6)));
                 });
         return rows.stream().map(r -> new Faq(r.id(), r.slug(), r.topic(), r.status(), r.code(), r.publishedAt(),
                 r.updatedAt(), texts.getOrDefault(r.id(), List.of()))).toList();
