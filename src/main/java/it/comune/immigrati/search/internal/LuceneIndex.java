@@ -11,10 +11,12 @@ import java.util.Collection;
 import it.comune.immigrati.site.Language;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -40,8 +42,20 @@ final class LuceneIndex implements AutoCloseable {
     static final String URL = "url";
     static final String TITLE = "title";
     static final String SUMMARY = "summary";
-    /** Newer ranks a little higher: 1.2 for today, 1.1 a year ago, towards 1 after. */
+    /** Newer ranks a little higher: a feature of each document, added to its score (see {@link #freshness}). */
+    static final String FEATURES = "features";
     static final String FRESHNESS = "freshness";
+    /**
+     * The text the snippets are cut from, indexed with offsets: the highlighter then reads the matched
+     * words' places from the index instead of analysing 30 texts again for every search (which took most
+     * of a search's time over 10^5 documents).
+     */
+    private static final FieldType SNIPPET_TEXT = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        SNIPPET_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        SNIPPET_TEXT.freeze();
+    }
     /** How much of a text the snippets are taken from. */
     static final int SNIPPET_SOURCE = 4000;
 
@@ -141,19 +155,21 @@ final class LuceneIndex implements AutoCloseable {
             doc.add(new TextField(LanguageAnalysis.GRAMS + code, all, Field.Store.NO));
         }
         String text = summary + "\n" + body;
-        doc.add(new StoredField(LanguageAnalysis.TEXT + code,
-                text.length() > SNIPPET_SOURCE ? text.substring(0, SNIPPET_SOURCE) : text));
-        doc.add(new FloatDocValuesField(FRESHNESS, freshness(row.publishedAt())));
+        doc.add(new Field(LanguageAnalysis.TEXT + code, text.length() > SNIPPET_SOURCE ? text.substring(0, SNIPPET_SOURCE) : text,
+                SNIPPET_TEXT));
+        doc.add(new FeatureField(FEATURES, FRESHNESS, freshness(row.publishedAt())));
         return doc;
     }
 
     /*
-     * Computed when the document is indexed, that is at each start at the latest: a ranking nudge does
-     * not need to be exact to the day.
+     * 0.21 for today, 0.11 a year ago, towards 0.01 after; added to scores that are mostly between 2 and
+     * 20, so a nudge between texts that match about as well. Computed when the document is indexed, that
+     * is at each start at the latest: a nudge need not be exact to the day. A feature rather than a
+     * function of the score, so that Lucene can still skip documents that cannot reach the first results.
      */
     static float freshness(Instant publishedAt) {
         double years = publishedAt == null ? 0 : Math.max(0, Duration.between(publishedAt, Instant.now()).toDays() / 365.0);
-        return (float) (1.0 + 0.2 / (1.0 + years));
+        return (float) (0.01 + 0.2 / (1.0 + years));
     }
 
     @Override

@@ -9,13 +9,12 @@ import it.comune.immigrati.platform.Poller;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -28,7 +27,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * The site search on this node's Lucene index. A query is tried as written (every word, or its synonym,
- * must match); if that finds nothing and every unknown word has a near spelling in the documents of that
+ * must match), then with its last word as a prefix (still being typed); if that finds nothing and every unknown word has a near spelling in the documents of that
  * language, with those ("did you mean"); if that finds nothing either, loosely (half of the terms, as
  * written or corrected, or a synonym; see {@link QueryPlan#loose}). The last two are marked approximate.
  */
@@ -62,6 +61,10 @@ final class LuceneSearch implements Search {
         IndexSearcher searcher = index.acquire();
         try {
             List<Hit> hits = run(searcher, exact, plan.highlight(null), language, kinds, topic, limit);
+            if (hits.isEmpty()) {
+                // the last word may still be being typed ("rinn")
+                hits = run(searcher, plan.query(required(plan.clauses()), true), plan.highlight(null), language, kinds, topic, limit);
+            }
             if (!hits.isEmpty()) {
                 return new Results(hits, false);
             }
@@ -166,7 +169,8 @@ final class LuceneSearch implements Search {
         if (topic != null) {
             filtered.add(new TermQuery(new Term(LuceneIndex.TOPIC, topic)), Occur.FILTER);
         }
-        Query query = FunctionScoreQuery.boostByValue(filtered.build(), DoubleValuesSource.fromFloatField(LuceneIndex.FRESHNESS));
+        filtered.add(FeatureField.newLinearQuery(LuceneIndex.FEATURES, LuceneIndex.FRESHNESS, 3f), Occur.SHOULD);
+        Query query = filtered.build();
         TopDocs top = searcher.search(query, limit);
         if (top.scoreDocs.length == 0) {
             return List.of();

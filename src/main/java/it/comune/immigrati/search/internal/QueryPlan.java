@@ -27,7 +27,7 @@ import org.apache.lucene.util.QueryBuilder;
  * list, that run may match any phrase of its group; every other word is analysed like the documents
  * (stemmed, lemmatised or segmented) and, in Albanian and Urdu, may also match by its leading letters.
  * Each run or word must match the document somewhere; matches in the title count double. The last word,
- * still being typed, may also be the start of a longer word.
+ * if still being typed, may also be the start of a longer word.
  */
 final class QueryPlan {
 
@@ -132,6 +132,14 @@ final class QueryPlan {
      * @return null when nothing in the text can be searched (only stop words, or only signs)
      */
     Query query(int atLeast) {
+        return query(atLeast, false);
+    }
+
+    /**
+     * @param typing the last word may be the start of a longer one (a word still being typed): tried only
+     *               when the words as they are find nothing, since a prefix costs its every completion
+     */
+    Query query(int atLeast, boolean typing) {
         List<Query[]> clauses = new ArrayList<>();
         List<Query> optional = new ArrayList<>();
         for (int i = 0; i < words.size();) {
@@ -141,7 +149,7 @@ final class QueryPlan {
                 clause = new Query[] { synonymClause(i, length, LanguageAnalysis.ALL), synonymClause(i, length, LanguageAnalysis.TITLE) };
                 i += length;
             } else {
-                boolean last = i == words.size() - 1;
+                boolean last = typing && i == words.size() - 1;
                 clause = new Query[] { wordClause(words.get(i), LanguageAnalysis.ALL, last), wordClause(words.get(i), LanguageAnalysis.TITLE, false) };
                 if (clause[0] != null && optional(words.get(i))) {
                     optional.add(clause[0]);
