@@ -133,6 +133,9 @@ class SearchBrowserTest extends BrowserTestBase {
                 text.clear();
                 text.sendKeys("permesso di soggiorno, pds\nparola-sola");
                 browser.findElement(By.cssSelector("form[action='/ufficio/ricerche/sinonimi'] button[type=submit]")).click();
+                // the refused page, not the one the click left
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
+                        org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("synonyms-lines")));
                 assertThat(browser.findElement(By.id("synonyms-lines")).getText()).matches(".*\\d+.*");
                 assertThat(Browser.errorPatternProblems(browser, language.equals("ar") ? "خطأ:" : "Errore:", List.of("synonyms-text")))
                         .isEmpty();
