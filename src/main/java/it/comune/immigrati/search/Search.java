@@ -15,7 +15,12 @@ public interface Search {
      * @param kinds empty for every kind
      * @param topic null for every topic
      */
-    Results search(String text, Language language, List<String> kinds, String topic, int limit);
+    default Results search(String text, Language language, List<String> kinds, String topic, int limit) {
+        return search(text, language, kinds, topic, 0, limit);
+    }
+
+    /** One page of the results: {@code limit} of them after the first {@code offset}. */
+    Results search(String text, Language language, List<String> kinds, String topic, int offset, int limit);
 
     /** The newest documents of one kind on one topic in {@code language}: "related" lists. */
     List<Hit> newest(String kind, String topic, Language language, int limit);
@@ -31,11 +36,12 @@ public interface Search {
     /**
      * @param approximate the words as written found nothing: these are for near spellings or fewer words
      * @param correction  the words that were searched instead ("did you mean"), or null
+     * @param more        there are results after these
      */
-    record Results(List<Hit> hits, boolean approximate, String correction) {
+    record Results(List<Hit> hits, boolean approximate, String correction, boolean more) {
 
         public Results(List<Hit> hits, boolean approximate) {
-            this(hits, approximate, null);
+            this(hits, approximate, null, false);
         }
     }
 }

@@ -80,6 +80,14 @@ class SearchTest {
         Search.Results results = search.search("permeso di sogiorno", Language.IT, List.of("test"), null, 10);
         assertThat(results.approximate()).isTrue();
         assertThat(results.hits()).extracting(Search.Hit::ref).contains("rinnovo");
+        assertThat(results.correction()).isEqualTo("permesso di soggiorno");
+    }
+
+    @Test
+    void theCorrectionIsShownAsTheDocumentsWriteItNotAsFoldedForTheIndex() {
+        Search.Results results = search.search("الاقامت", Language.AR, List.of("test"), null, 10);
+        assertThat(results.hits()).extracting(Search.Hit::ref).contains("arabic");
+        assertThat(results.correction()).isEqualTo("الإقامة");
     }
 
     @Test

@@ -55,6 +55,29 @@ class SiteSearchTest {
     }
 
     @Test
+    void resultsComeTenAPageWithLinksToTheNextAndThePreviousPage() {
+        transactions.executeWithoutResult(s -> {
+            for (int i = 1; i <= 13; i++) {
+                index.put(new SearchIndex.Document("guide", "sportello-lontano-" + i, Language.IT, "Sportello lontano numero " + i,
+                        "Uno sportello zanzibarico di prova.", "Testo dello sportello zanzibarico " + i + ".",
+                        "/guide/sportello-lontano-" + i, "lavoro", Instant.now()));
+            }
+        });
+        WebClient visitor = new WebClient(port);
+        String first = visitor.get("/cerca?q=sportello+zanzibarico").body();
+        assertThat(first.split("/guide/sportello-lontano-", -1)).hasSize(11);
+        assertThat(first).contains("id=\"result-pages\"", "href=\"/cerca?q=sportello+zanzibarico&amp;pagina=2\"", "rel=\"next\"")
+                .doesNotContain("rel=\"prev\"");
+        String second = visitor.get("/cerca?q=sportello+zanzibarico&pagina=2").body();
+        assertThat(second.split("/guide/sportello-lontano-", -1)).hasSize(4);
+        assertThat(second).contains("start=\"11\"", "rel=\"prev\"", "href=\"/cerca?q=sportello+zanzibarico&amp;pagina=1\"")
+                .doesNotContain("rel=\"next\"");
+        // a page number that is not one, or past the last page, is not an error
+        assertThat(visitor.get("/cerca?q=sportello+zanzibarico&pagina=abc").statusCode()).isEqualTo(200);
+        assertThat(visitor.get("/cerca?q=sportello+zanzibarico&pagina=99").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void editorsSeeWhatWasSearchedInVainPerLanguage() {
         WebClient visitor = new WebClient(port);
         visitor.get("/?lang=uk");

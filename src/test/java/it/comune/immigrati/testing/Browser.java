@@ -122,6 +122,20 @@ public final class Browser {
                 return ['the page is ' + document.documentElement.scrollWidth + ' px wide in ' + width + ' px', ...found];""");
     }
 
+    /**
+     * Lays the page out as the browser's own zoom does: a window {@code width} CSS pixels wide at
+     * {@code percent} % has {@code width * 100 / percent} CSS pixels, each drawn larger. Null undoes it.
+     */
+    public static void zoom(WebDriver browser, int width, int height, Integer percent) {
+        org.openqa.selenium.chromium.HasCdp cdp = (org.openqa.selenium.chromium.HasCdp) browser;
+        if (percent == null) {
+            cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        } else {
+            cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width * 100 / percent,
+                    "height", height * 100 / percent, "deviceScaleFactor", percent / 100.0, "mobile", false));
+        }
+    }
+
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}, for a person to look at. */
     public static void screenshot(WebDriver browser, String name) {
         try {

@@ -27,10 +27,11 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
- * This node's Lucene index of {@code search_document}, built at start and kept up to date by
- * {@link IndexFollower}. The table is the truth; this is a copy that can always be rebuilt, so it is never
- * committed: its files (under the node's data directory, memory-mapped, so that 10^5 documents cost the
- * page cache and not the heap) are emptied at each start.
+ * This node's Lucene index of {@code search_document}, kept up to date by {@link IndexFollower}. The table
+ * is the truth; this is a copy that can always be rebuilt. Its files (under the node's data directory,
+ * memory-mapped, so that 10^5 documents cost the page cache and not the heap) stay between starts: each
+ * commit records what the follower needs to go on from it ({@link #committed}), and the follower decides
+ * whether to go on or to rebuild.
  */
 final class LuceneIndex implements AutoCloseable {
 
@@ -56,6 +57,12 @@ final class LuceneIndex implements AutoCloseable {
         SNIPPET_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         SNIPPET_TEXT.freeze();
     }
+    /**
+     * The fields and analysis this class writes. Change it with either: an index written in another
+     * format is rebuilt at start instead of being followed.
+     */
+    static final String FORMAT = "2026-12-03";
+
     /** How much of a text the snippets are taken from. */
     static final int SNIPPET_SOURCE = 4000;
 
@@ -69,7 +76,7 @@ final class LuceneIndex implements AutoCloseable {
         try {
             directory = FSDirectory.open(Files.createDirectories(path));
             writer = new IndexWriter(directory, new IndexWriterConfig(analysis.perField())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64));
             searchers = new SearcherManager(writer, null);
         } catch (LockObtainFailedException e) {
             throw new IllegalStateException("The search index in " + path.toAbsolutePath()
@@ -100,6 +107,49 @@ final class LuceneIndex implements AutoCloseable {
             writer.deleteDocuments(ids.stream().map(id -> new Term(ID, String.valueOf(id))).toArray(Term[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the last commit recorded (empty for a new index). */
+    java.util.Map<String, String> committed() {
+        java.util.Map<String, String> data = new java.util.HashMap<>();
+        Iterable<java.util.Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return data;
+    }
+
+    /** What the next commit records; a commit also happens when the index is closed. */
+    void record(java.util.Map<String, String> data) {
+        writer.setLiveCommitData(java.util.Map.copyOf(data).entrySet());
+    }
+
+    /** Writes what was put and removed, and what was recorded, durably. */
+    void commit() {
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes every document (before a rebuild). */
+    void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many documents searches see. */
+    int size() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
         }
     }
 

@@ -49,7 +49,7 @@ final class LuceneSearch implements Search {
     }
 
     @Override
-    public Results search(String text, Language language, List<String> kinds, String topic, int limit) {
+    public Results search(String text, Language language, List<String> kinds, String topic, int offset, int limit) {
         if (!follower.started()) {
             following.runOnce(); // a search before the follower's first run
         }
@@ -60,32 +60,41 @@ final class LuceneSearch implements Search {
         }
         IndexSearcher searcher = index.acquire();
         try {
-            List<Hit> hits = run(searcher, exact, plan.highlight(null), language, kinds, topic, limit);
-            if (hits.isEmpty()) {
+            Page page = new Page(offset, limit);
+            Found found = run(searcher, exact, plan.highlight(null), language, kinds, topic, page);
+            if (!found.any()) {
                 // the last word may still be being typed ("rinn")
-                hits = run(searcher, plan.query(required(plan.clauses()), true), plan.highlight(null), language, kinds, topic, limit);
+                found = run(searcher, plan.query(required(plan.clauses()), true), plan.highlight(null), language, kinds, topic, page);
             }
-            if (!hits.isEmpty()) {
-                return new Results(hits, false);
+            if (found.any()) {
+                return new Results(found.hits(), false, null, found.more());
             }
             List<String> corrections = corrections(plan, language, searcher.getIndexReader());
             if (corrections.stream().anyMatch(java.util.Objects::nonNull) && complete(plan, corrections, language, searcher)) {
                 String corrected = corrected(plan, corrections);
                 QueryPlan near = plan(corrected, language);
                 Query query = near.query(required(near.clauses()));
-                hits = query == null ? List.of() : run(searcher, query, near.highlight(null), language, kinds, topic, limit);
-                if (!hits.isEmpty()) {
-                    return new Results(hits, true, corrected);
+                found = query == null ? Found.NONE : run(searcher, query, near.highlight(null), language, kinds, topic, page);
+                if (found.any()) {
+                    return new Results(found.hits(), true, shown(plan, corrections, found.hits(), language), found.more());
                 }
             }
             Query loose = plan.loose(corrections);
-            hits = loose == null ? List.of() : run(searcher, loose, plan.highlight(corrections), language, kinds, topic, limit);
-            return new Results(hits, true);
+            found = loose == null ? Found.NONE : run(searcher, loose, plan.highlight(corrections), language, kinds, topic, page);
+            return new Results(found.hits(), true, null, found.more());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             index.release(searcher);
         }
+    }
+
+    private record Page(int offset, int limit) {
+    }
+
+    /** One page of a query's hits; {@code any} is whether the query matched at all, on this page or before it. */
+    private record Found(List<Hit> hits, boolean more, boolean any) {
+        static final Found NONE = new Found(List.of(), false, false);
     }
 
     /**
@@ -150,6 +159,37 @@ final class LuceneSearch implements Search {
         return true;
     }
 
+    private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("<mark>(.*?)</mark>");
+
+    /**
+     * The corrected query as the page shows it: the resident's own words where they were kept, and each
+     * correction as a document writes it (a marked word of the results that folds to it), not as folded
+     * in the index: "الإقامة", not "الاقامه".
+     */
+    private String shown(QueryPlan plan, List<String> corrections, List<Hit> hits, Language language) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < corrections.size(); i++) {
+            String correction = corrections.get(i);
+            if (correction == null) {
+                words.add(plan.words().get(i).written());
+                continue;
+            }
+            String written = correction;
+            search: for (Hit hit : hits) {
+                java.util.regex.Matcher marked = MARKED.matcher(hit.snippetHtml());
+                while (marked.find()) {
+                    String word = SnippetFormatter.unescape(marked.group(1));
+                    if (LanguageAnalysis.terms(index.analysis().words(language), word).equals(List.of(correction))) {
+                        written = word.toLowerCase(language.locale());
+                        break search;
+                    }
+                }
+            }
+            words.add(written);
+        }
+        return String.join(" ", words);
+    }
+
     private static String corrected(QueryPlan plan, List<String> corrections) {
         List<String> words = new ArrayList<>();
         for (int i = 0; i < corrections.size(); i++) {
@@ -158,8 +198,8 @@ final class LuceneSearch implements Search {
         return String.join(" ", words);
     }
 
-    private List<Hit> run(IndexSearcher searcher, Query match, Query marks, Language language, List<String> kinds, String topic,
-            int limit) throws IOException {
+    private Found run(IndexSearcher searcher, Query match, Query marks, Language language, List<String> kinds, String topic,
+            Page page) throws IOException {
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(match, Occur.MUST);
         if (!kinds.isEmpty()) {
             BooleanQuery.Builder anyKind = new BooleanQuery.Builder();
@@ -171,10 +211,18 @@ final class LuceneSearch implements Search {
         }
         filtered.add(FeatureField.newLinearQuery(LuceneIndex.FEATURES, LuceneIndex.FRESHNESS, 3f), Occur.SHOULD);
         Query query = filtered.build();
-        TopDocs top = searcher.search(query, limit);
-        if (top.scoreDocs.length == 0) {
-            return List.of();
+        TopDocs all = searcher.search(query, page.offset() + page.limit() + 1);
+        if (all.scoreDocs.length == 0) {
+            return Found.NONE;
         }
+        boolean more = all.scoreDocs.length > page.offset() + page.limit();
+        // snippets and stored fields for this page only: they cost more than finding the documents
+        ScoreDoc[] shown = java.util.Arrays.copyOfRange(all.scoreDocs, Math.min(page.offset(), all.scoreDocs.length),
+                Math.min(page.offset() + page.limit(), all.scoreDocs.length));
+        if (shown.length == 0) {
+            return new Found(List.of(), false, true);
+        }
+        TopDocs top = new TopDocs(all.totalHits, shown);
         String textField = LanguageAnalysis.TEXT + language.code();
         String[] snippets = UnifiedHighlighter.builder(searcher, index.analysis().perField())
                 .withFormatter(new SnippetFormatter()).withMaxLength(LuceneIndex.SNIPPET_SOURCE).build()
@@ -188,7 +236,7 @@ final class LuceneSearch implements Search {
             hits.add(new Hit(doc.get(LuceneIndex.KIND), doc.get(LuceneIndex.REF), doc.get(LuceneIndex.TITLE),
                     doc.get(LuceneIndex.SUMMARY), doc.get(LuceneIndex.URL), doc.get(LuceneIndex.TOPIC), snippet));
         }
-        return hits;
+        return new Found(hits, more, true);
     }
 
     @Override

@@ -52,7 +52,10 @@ class SearchController {
 
     @GetMapping("/cerca")
     String page(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String tipo,
-            @RequestParam(defaultValue = "") String tema, HttpServletRequest request, Model model) {
+            @RequestParam(defaultValue = "") String tema, @RequestParam(name = "pagina", defaultValue = "1") String pageParam,
+            HttpServletRequest request, Model model) {
+        int page = page(pageParam);
+        int offset = (page - 1) * PAGE_SIZE;
         Language language = Language.of(RequestContextUtils.getLocale(request));
         String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
         String topic = topics.contains(tema) ? tema : "";
@@ -61,7 +64,8 @@ class SearchController {
         model.addAttribute("kinds", kinds);
         model.addAttribute("topic", topic);
         model.addAttribute("topics", topics);
-        Search.Results results = text.isEmpty() ? null : search.search(text, language, kinds(tipo), topic.isEmpty() ? null : topic, 30);
+        Search.Results results = text.isEmpty() ? null
+                : search.search(text, language, kinds(tipo), topic.isEmpty() ? null : topic, offset, PAGE_SIZE);
         if (results != null && loose(results)) {
             it.comune.immigrati.site.PageCache.skip(request); // every such search is counted for editors
         }
@@ -70,21 +74,49 @@ class SearchController {
             // nothing, or only near words, in the visitor's language: the Italian pages may help, said as
             // such; they win over near words when they have the words as written (residents type Italian
             // terms: "passaporto" is not "passport")
-            Search.Results inItalian = search.search(text, Language.DEFAULT, kinds(tipo), topic.isEmpty() ? null : topic, 30);
+            Search.Results inItalian = search.search(text, Language.DEFAULT, kinds(tipo), topic.isEmpty() ? null : topic,
+                    offset, PAGE_SIZE);
             if (!inItalian.hits().isEmpty() && (!inItalian.approximate() || inItalian.correction() != null)) {
                 results = inItalian;
                 italian = true;
             }
         }
-        if (results != null && loose(results)) {
+        if (results != null && offset == 0 && loose(results)) {
             // counted for editors when nothing was found but pages with some of the words: an Italian page
             // that answered is not a miss
             search.recordMiss(text, language);
         }
         model.addAttribute("results", results);
         model.addAttribute("italianResults", italian);
+        model.addAttribute("page", page);
+        model.addAttribute("previousPage", results != null && page > 1 ? pageUrl(text, kinds.containsKey(tipo) ? tipo : "", topic, page - 1) : null);
+        model.addAttribute("nextPage", results != null && results.more() && page < MAX_PAGE ? pageUrl(text, kinds.containsKey(tipo) ? tipo : "", topic, page + 1) : null);
         model.addAttribute("suggested", results != null && results.hits().isEmpty() ? suggested(text, language) : List.of());
         return "search/results";
+    }
+
+    /** Ten results a page: a short page on a small phone, and snippets only for what is shown. */
+    static final int PAGE_SIZE = 10;
+    /** Nobody reads past the twentieth page; deeper pages would only cost the index work. */
+    static final int MAX_PAGE = 20;
+
+    private static int page(String value) {
+        try {
+            return Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(value.strip())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String pageUrl(String text, String kind, String topic, int page) {
+        StringBuilder url = new StringBuilder("/cerca?q=").append(java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8));
+        if (!kind.isEmpty()) {
+            url.append("&tipo=").append(kind);
+        }
+        if (!topic.isEmpty()) {
+            url.append("&tema=").append(topic);
+        }
+        return url.append("&pagina=").append(page).toString();
     }
 
     /** Nothing found, or only pages with some of the words. */

@@ -39,7 +39,7 @@ class SearchMissRetentionJob {
             if (!jobs.exclusive("search-miss-retention")) {
                 return 0;
             }
-            store.forgetRemovals(Duration.ofDays(1));
+            store.forgetRemovals(IndexFollower.REMOVALS_KEPT);
             return store.expireMisses(retention);
         });
         if (deleted != null && deleted > 0) {

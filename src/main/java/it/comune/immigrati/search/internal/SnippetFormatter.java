@@ -74,6 +74,10 @@ final class SnippetFormatter extends PassageFormatter {
         return i;
     }
 
+    static String unescape(String html) {
+        return HtmlUtils.htmlUnescape(html);
+    }
+
     private static String escape(String text) {
         return HtmlUtils.htmlEscape(text, "UTF-8").replace('\n', ' ');
     }
