@@ -32,10 +32,9 @@ class MailRenderer {
         String actionLabel = message.actionLabel() == null ? null : text(message, message.actionLabel());
         String greeting = messages.getMessage("mail.greeting", null, message.language().locale());
         String signature = messages.getMessage("mail.signature",
-                new Object[] { properties.comune().office(), properties.comune().name() }, message.language().locale());
+                isolated(message, List.of(properties.comune().office(), properties.comune().name())), message.language().locale());
         String footer = messages.getMessage(message.isWrittenByPerson() ? "mail.footer.person" : "mail.footer",
-                new Object[] { properties.comune().email() },
-                message.language().locale());
+                isolated(message, List.of(properties.comune().email())), message.language().locale());
 
         StringBuilder text = new StringBuilder(greeting).append("\n\n");
         for (String paragraph : paragraphs) {
@@ -56,6 +55,23 @@ class MailRenderer {
         if (text.key() == null) {
             return String.valueOf(text.args().get(0));
         }
-        return messages.getMessage(text.key(), text.args().toArray(), message.language().locale());
+        return messages.getMessage(text.key(), isolated(message, text.args()), message.language().locale());
     }
+
+    /**
+     * In a right-to-left language, each text put into a sentence (a question's code, an address, the
+     * office's name) is set apart by Unicode isolates (FSI … PDI), so that its own direction cannot
+     * reorder the words around it: "Q-2026-0042." or an e-mail address before a full stop stay whole
+     * and in place in a plain-text mail as in HTML.
+     */
+    private static Object[] isolated(MailMessage message, List<Object> args) {
+        if (!"rtl".equals(message.language().dir())) {
+            return args.toArray();
+        }
+        return args.stream().map(arg -> arg instanceof CharSequence text ? FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE : arg)
+                .toArray();
+    }
+
+    static final String FIRST_STRONG_ISOLATE = "\u2068";
+    static final String POP_DIRECTIONAL_ISOLATE = "\u2069";
 }
