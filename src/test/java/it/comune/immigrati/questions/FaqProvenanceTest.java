@@ -62,8 +62,13 @@ class FaqProvenanceTest {
         WebClient office = new WebClient(port);
         TestStaff.login(office, TestStaff.create(jdbc, passwords, "EDITOR"));
         String editor = "/ufficio/faq/" + id;
+        // the office sees which translations wait for review, in the list and on the text itself
+        assertThat(office.get("/ufficio/faq").body()).contains("data-unreviewed=\"bn\"").doesNotContain("data-unreviewed=\"it\"");
+        assertThat(office.get(editor + "?testo=bn").body()).contains("id=\"staff-unreviewed\"");
+        assertThat(office.get(editor + "?testo=it").body()).doesNotContain("id=\"staff-unreviewed\"");
         assertThat(office.submit(editor + "?testo=bn", editor + "/testo",
                 Map.of("lang", "bn", "question", text.get("question"), "answer", text.get("answer"))).statusCode()).isEqualTo(302);
         assertThat(bengali.get("/faq/rinnovo-permesso-di-soggiorno").body()).doesNotContain("id=\"unreviewed\"");
+        assertThat(office.get(editor + "?testo=bn").body()).doesNotContain("id=\"staff-unreviewed\"");
     }
 }
