@@ -27,6 +27,11 @@ public final class MailMessage {
     private String relatedId;
     private String inReplyTo;
     private boolean writtenByPerson;
+    private final List<Attachment> attachments = new ArrayList<>();
+
+    /** A file sent with the message (a calendar entry, a receipt). */
+    public record Attachment(String filename, String contentType, byte[] content) {
+    }
 
     private MailMessage(String recipient, Language language) {
         this.recipient = Objects.requireNonNull(recipient);
@@ -51,6 +56,17 @@ public final class MailMessage {
     public MailMessage verbatim(String text) {
         paragraphs.add(new Text(null, List.of(text)));
         return this;
+    }
+
+    /** Sends a file with the message; it is stored with it in the outbox until delivered. */
+    public MailMessage attach(String filename, String contentType, byte[] content) {
+        attachments.add(new Attachment(Objects.requireNonNull(filename), Objects.requireNonNull(contentType),
+                content.clone()));
+        return this;
+    }
+
+    public List<Attachment> attachments() {
+        return List.copyOf(attachments);
     }
 
     public MailMessage action(String labelKey, String url) {

@@ -34,9 +34,17 @@ public final class WorkingDays {
         if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
             return false;
         }
+        return !isHoliday(date);
+    }
+
+    /**
+     * A national holiday, Easter Monday or the patron day, whatever the weekday: closed even for an office
+     * that opens on Saturdays.
+     */
+    public boolean isHoliday(LocalDate date) {
         MonthDay monthDay = MonthDay.from(date);
-        return !NATIONAL_HOLIDAYS.contains(monthDay) && !monthDay.equals(patronDay)
-                && !date.equals(easterMonday(date.getYear()));
+        return NATIONAL_HOLIDAYS.contains(monthDay) || monthDay.equals(patronDay)
+                || date.equals(easterMonday(date.getYear()));
     }
 
     /** The date {@code days} working days after {@code start} (the start day itself not counted). */

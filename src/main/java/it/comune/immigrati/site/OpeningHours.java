@@ -29,7 +29,13 @@ public final class OpeningHours {
     public record Shown(String text, boolean localized) {
     }
 
-    private record Slot(DayOfWeek day, LocalTime from, LocalTime to) {
+    /** One opening of the week: a day and its hours. */
+    public record Slot(DayOfWeek day, LocalTime from, LocalTime to) {
+    }
+
+    /** The configured hours as openings of the week; empty when the text is not in the structured form. */
+    public static List<Slot> slots(String configured) {
+        return List.copyOf(parse(configured));
     }
 
     /**

@@ -147,6 +147,28 @@ public final class Browser {
         }
     }
 
+    /** Saves the whole page, beyond the window's height, as {@code target/screenshots/<name>.png}. */
+    public static void fullPageScreenshot(WebDriver browser, String name) {
+        org.openqa.selenium.chromium.HasCdp cdp = (org.openqa.selenium.chromium.HasCdp) browser;
+        // a window as tall as the page, as wide as the window: no scroll bar, as on a phone
+        List<?> size = (List<?>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return [window.innerWidth, document.documentElement.scrollHeight]");
+        cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", size.get(0),
+                "height", size.get(1), "deviceScaleFactor", 1, "mobile", false));
+        Object data;
+        try {
+            data = cdp.executeCdpCommand("Page.captureScreenshot", java.util.Map.of("format", "png")).get("data");
+        } finally {
+            cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+        try {
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(shots.resolve(name + ".png"), java.util.Base64.getDecoder().decode(String.valueOf(data)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * Text fields, lists and text areas drawn without any border a person could see (an input without a
      * type attribute gets none of Bootstrap Italia's field styles: a label over blank space).

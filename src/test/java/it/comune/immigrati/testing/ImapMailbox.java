@@ -22,7 +22,11 @@ import jakarta.mail.Store;
 public final class ImapMailbox {
 
     public record Mail(String messageId, String subject, String from, String text, String html, String autoSubmitted,
-            String replyTo) {
+            String replyTo, List<Attached> attachments) {
+    }
+
+    /** A file that came with a message: its name, its content type as sent, its bytes. */
+    public record Attached(String filename, String contentType, byte[] content) {
     }
 
     private final int port;
@@ -48,7 +52,8 @@ public final class ImapMailbox {
                 mails.add(new Mail(id == null ? null : id[0], message.getSubject(), message.getFrom()[0].toString(),
                         part(message, "text/plain"), part(message, "text/html"), auto == null ? null : auto[0],
                         message.getReplyTo() == null || message.getReplyTo().length == 0 ? null
-                                : ((jakarta.mail.internet.InternetAddress) message.getReplyTo()[0]).getAddress()));
+                                : ((jakarta.mail.internet.InternetAddress) message.getReplyTo()[0]).getAddress(),
+                        attachments(message)));
             }
             inbox.close(false);
             return mails;
@@ -80,5 +85,18 @@ public final class ImapMailbox {
             }
         }
         return null;
+    }
+
+    private static List<Attached> attachments(Part part) throws Exception {
+        List<Attached> found = new ArrayList<>();
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.addAll(attachments(multipart.getBodyPart(i)));
+            }
+        } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
+            found.add(new Attached(part.getFileName(), part.getContentType(), part.getInputStream().readAllBytes()));
+        }
+        return found;
     }
 }

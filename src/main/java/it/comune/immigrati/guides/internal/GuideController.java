@@ -30,8 +30,11 @@ class GuideController {
     private final GuidePublication publication;
     private final GuideFeedback feedback;
     private final List<String> topics;
+    private final List<it.comune.immigrati.site.PageAction> actions;
 
-    GuideController(GuidePublication publication, GuideFeedback feedback, Topics topicCodes) {
+    GuideController(GuidePublication publication, GuideFeedback feedback, Topics topicCodes,
+            List<it.comune.immigrati.site.PageAction> actions) {
+        this.actions = actions;
         this.publication = publication;
         this.feedback = feedback;
         this.topics = topicCodes.codes();
@@ -67,6 +70,8 @@ class GuideController {
         Language content = Language.byCode(text).orElse(language(request));
         model.addAttribute("shown", publication.shown(slug, content)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("actions", actions.stream()
+                .flatMap(a -> a.actionsFor(it.comune.immigrati.site.PageAction.GUIDE, slug, language(request)).stream()).toList());
         return "guides/page";
     }
 

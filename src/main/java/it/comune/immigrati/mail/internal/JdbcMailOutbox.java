@@ -45,6 +45,14 @@ class JdbcMailOutbox implements MailOutbox {
                 .param("text", rendered.text()).param("html", rendered.html()).param("inReplyTo", message.inReplyTo())
                 .param("relatedType", message.relatedType()).param("relatedId", message.relatedId())
                 .param("writtenByPerson", message.isWrittenByPerson()).update();
+        int position = 0;
+        for (MailMessage.Attachment attachment : message.attachments()) {
+            jdbc.sql("""
+                    INSERT INTO mail_outbox_attachment (outbox_id, position, filename, content_type, content)
+                    VALUES (:id, :position, :filename, :type, :content)
+                    """).param("id", id).param("position", position++).param("filename", attachment.filename())
+                    .param("type", attachment.contentType()).param("content", attachment.content()).update();
+        }
         return messageId;
     }
 

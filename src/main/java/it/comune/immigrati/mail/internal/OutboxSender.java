@@ -194,6 +194,12 @@ class OutboxSender {
         helper.setTo(new InternetAddress(message.recipient(), true));
         helper.setSubject(message.subject());
         helper.setText(message.text(), message.html());
+        if (message.hasAttachments()) {
+            for (OutboxStore.StoredAttachment attachment : store.attachments(message.id())) {
+                helper.addAttachment(attachment.filename(),
+                        new org.springframework.core.io.ByteArrayResource(attachment.content()), attachment.contentType());
+            }
+        }
         if (!message.writtenByPerson()) {
             mime.setHeader("Auto-Submitted", "auto-generated");
         }

@@ -24,7 +24,18 @@ class OutboxStore {
     }
 
     record Claimed(UUID id, String messageId, String recipient, String subject, String text, String html,
-            String inReplyTo, int attempts, boolean writtenByPerson) {
+            String inReplyTo, int attempts, boolean writtenByPerson, boolean hasAttachments) {
+    }
+
+    record StoredAttachment(String filename, String contentType, byte[] content) {
+    }
+
+    /** The files sent with a message, in the order they were attached. */
+    List<StoredAttachment> attachments(UUID id) {
+        return jdbc.sql("""
+                SELECT filename, content_type, content FROM mail_outbox_attachment WHERE outbox_id = :id ORDER BY position
+                """).param("id", id)
+                .query((rs, n) -> new StoredAttachment(rs.getString(1), rs.getString(2), rs.getBytes(3))).list();
     }
 
     /** Up to {@code batch} due messages, none of which another node or run will take before the lease ends. */
@@ -35,10 +46,11 @@ class OutboxStore {
                       ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED) due
                 WHERE o.id = due.id
                 RETURNING o.id, o.message_id, o.recipient, o.subject, o.text_body, o.html_body, o.in_reply_to,
-                          o.attempts, o.written_by_person
+                          o.attempts, o.written_by_person,
+                          EXISTS (SELECT 1 FROM mail_outbox_attachment a WHERE a.outbox_id = o.id) AS has_attachments
                 """).param("batch", batch).param("lease", (double) lease.toSeconds())
                 .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9), rs.getBoolean(10)))
                 .list();
     }
 

@@ -184,7 +184,7 @@ class OutboxRefusalsTest {
             OutboxSender sender = senderTo(0, settings);
             MimeMessage mime = sender.toMime(Session.getInstance(new Properties()), new OutboxStore.Claimed(
                     java.util.UUID.randomUUID(), "<x@aci.local>", "ana@example.org", "Risposta alla domanda Q-2026-000001 – تجديد",
-                    "Testo", "<p>Testo</p>", null, 0, true));
+                    "Testo", "<p>Testo</p>", null, 0, true, false));
             mime.saveChanges();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             mime.writeTo(bytes);
@@ -202,7 +202,7 @@ class OutboxRefusalsTest {
         }
         MimeMessage automatic = senderTo(0, settings(Map.of())).toMime(Session.getInstance(new Properties()),
                 new OutboxStore.Claimed(java.util.UUID.randomUUID(), "<y@aci.local>", "ana@example.org", "Conferma", "T", "<p>T</p>",
-                        null, 0, false));
+                        null, 0, false, false));
         assertThat(automatic.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
     }
 }

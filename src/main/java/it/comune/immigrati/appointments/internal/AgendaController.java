@@ -1,0 +1,143 @@
+package it.comune.immigrati.appointments.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+import it.comune.immigrati.appointments.internal.AppointmentRecords.AgendaEntry;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
+import it.comune.immigrati.platform.Audited;
+import it.comune.immigrati.site.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * The office's agenda: one day or one week of an office, on screen, on paper (the page prints without
+ * the site's chrome) and as CSV. Appointments are personal data: every reading is audited.
+ */
+@Controller
+class AgendaController {
+
+    private final AppointmentStore store;
+    private final Bookings bookings;
+    private final ApplicationEventPublisher events;
+
+    AgendaController(AppointmentStore store, Bookings bookings, ApplicationEventPublisher events) {
+        this.store = store;
+        this.bookings = bookings;
+        this.events = events;
+    }
+
+    /** What the agenda shows: an office, a first day and how many days. */
+    record Period(Office office, LocalDate first, int days) {
+
+        LocalDate last() {
+            return first.plusDays(days - 1L);
+        }
+    }
+
+    private Period period(String officeCode, String day, String view) {
+        List<Office> offices = store.offices();
+        if (offices.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Office office = officeCode == null || officeCode.isBlank() ? offices.get(0)
+                : offices.stream().filter(o -> o.code().equals(officeCode)).findFirst()
+                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        LocalDate date;
+        try {
+            date = day == null || day.isBlank() ? bookings.now().atZone(SlotCalendar.ROME).toLocalDate() : LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "giorno");
+        }
+        boolean week = "settimana".equals(view);
+        return week ? new Period(office, date.with(DayOfWeek.MONDAY), 7) : new Period(office, date, 1);
+    }
+
+    private List<AgendaEntry> entries(Period period, String language, String staff, String how) {
+        List<AgendaEntry> entries = store.agenda(period.office().id(), period.first().atStartOfDay(SlotCalendar.ROME).toInstant(),
+                period.last().plusDays(1).atStartOfDay(SlotCalendar.ROME).toInstant(), language);
+        events.publishEvent(new Audited(staff, "appointments.agenda.read", "appointment_office", period.office().code(),
+                how + " " + period.first() + " +" + period.days() + "d, " + entries.size() + " appointments"));
+        return entries;
+    }
+
+    @GetMapping("/ufficio/appuntamenti")
+    @Transactional
+    String agenda(@RequestParam(name = "ufficio", required = false) String officeCode,
+            @RequestParam(name = "giorno", required = false) String day,
+            @RequestParam(name = "vista", required = false) String view, Principal user, HttpServletRequest request,
+            Model model) {
+        Language language = Language.of(RequestContextUtils.getLocale(request));
+        Period period = period(officeCode, day, view);
+        List<AgendaEntry> entries = entries(period, language.code(), user.getName(), "page");
+        DateTimeFormatter dayLabel = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(language.locale());
+        model.addAttribute("offices", store.offices());
+        model.addAttribute("office", period.office());
+        model.addAttribute("first", period.first());
+        model.addAttribute("week", period.days() == 7);
+        model.addAttribute("heading", period.days() == 7
+                ? dayLabel.format(period.first()) + " – " + dayLabel.format(period.last()) : dayLabel.format(period.first()));
+        model.addAttribute("entries", entries);
+        model.addAttribute("dayLabel", dayLabel);
+        model.addAttribute("previous", period.first().minusDays(period.days()));
+        model.addAttribute("next", period.first().plusDays(period.days()));
+        model.addAttribute("mediatorsNeeded", entries.stream().filter(e -> e.needsMediator() && e.mediator() == null).count());
+        return "appointments/agenda";
+    }
+
+    @GetMapping("/ufficio/appuntamenti/agenda.csv")
+    @Transactional
+    ResponseEntity<byte[]> csv(@RequestParam(name = "ufficio", required = false) String officeCode,
+            @RequestParam(name = "giorno", required = false) String day,
+            @RequestParam(name = "vista", required = false) String view, Principal user) {
+        Period period = period(officeCode, day, view);
+        StringBuilder csv = new StringBuilder("codice;inizio;fine;stato;servizio;email;telefono;lingua;mediatore_richiesto;mediatore;motivo;prenotato_da\r\n");
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+        for (AgendaEntry e : entries(period, "it", user.getName(), "csv")) {
+            csv.append(String.join(";", List.of(cell(e.code()), cell(time.format(e.start().atZone(SlotCalendar.ROME))),
+                    cell(time.format(e.end().atZone(SlotCalendar.ROME))), cell(e.status().name()), cell(e.serviceName()),
+                    cell(e.email()), cell(e.phone()), cell(e.language()), e.needsMediator() ? "si" : "no", cell(e.mediator()),
+                    cell(e.reason()), cell(e.bookedBy())))).append("\r\n");
+        }
+        // a byte-order mark, so that a spreadsheet opens the accents and the Arabic script as UTF-8
+        byte[] body = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("agenda-" + period.office().code() + "-" + period.first() + ".csv").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+    }
+
+    /**
+     * One CSV cell: quoted when it needs to be, and never read by a spreadsheet as a formula (a reason
+     * typed as "=HYPERLINK(...)" stays text).
+     */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.replace("\r", " ").replace("\n", " ");
+        if (!text.isEmpty() && "=+-@\t".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return text.contains(";") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+}

@@ -1,0 +1,292 @@
+package it.comune.immigrati.appointments.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import it.comune.immigrati.appointments.internal.AppointmentRecords.AgendaEntry;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Appointment;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Busy;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Service;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The appointments' SQL. */
+@Component
+class AppointmentStore {
+
+    private static final String SERVICE_COLUMNS = """
+            s.id, s.code, s.duration_minutes, s.min_notice_hours, s.max_days_ahead, s.max_active_per_person, s.scarce,
+            s.guide_slug, coalesce(t.name, it.name) AS name, coalesce(t.description, it.description, '') AS description,
+            coalesce(t.bring, it.bring, '') AS bring
+            FROM appointment_service s
+            LEFT JOIN appointment_service_text t ON t.service_id = s.id AND t.language = :language
+            LEFT JOIN appointment_service_text it ON it.service_id = s.id AND it.language = 'it'
+            """;
+    private static final String APPOINTMENT_COLUMNS = """
+            id, code, access_token, service_id, office_id, desk, lower(during) AS starts, upper(during) AS ends, status,
+            hold_until, email, phone, reason, language, needs_mediator, mediator, booked_by, booked_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    AppointmentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    // ---- services and offices ----
+
+    List<Service> services(String language) {
+        return jdbc.sql("SELECT " + SERVICE_COLUMNS + " WHERE s.active ORDER BY s.position, s.id")
+                .param("language", language).query(AppointmentStore::service).list();
+    }
+
+    Optional<Service> service(String code, String language) {
+        return jdbc.sql("SELECT " + SERVICE_COLUMNS + " WHERE s.code = :code AND s.active")
+                .param("language", language).param("code", code).query(AppointmentStore::service).optional();
+    }
+
+    Optional<Service> service(long id, String language) {
+        return jdbc.sql("SELECT " + SERVICE_COLUMNS + " WHERE s.id = :id")
+                .param("language", language).param("id", id).query(AppointmentStore::service).optional();
+    }
+
+    /** The active services that belong to a guide and are given at an active office. */
+    List<Service> servicesForGuide(String slug, String language) {
+        return jdbc.sql("SELECT " + SERVICE_COLUMNS + """
+                 WHERE s.active AND s.guide_slug = :slug AND EXISTS (
+                    SELECT 1 FROM appointment_service_office so JOIN appointment_office o ON o.id = so.office_id
+                    WHERE so.service_id = s.id AND o.active)
+                ORDER BY s.position, s.id
+                """).param("language", language).param("slug", slug).query(AppointmentStore::service).list();
+    }
+
+    private static Service service(ResultSet rs, int row) throws SQLException {
+        List<String> bring = Arrays.stream(rs.getString("bring").split("\n")).map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+        return new Service(rs.getLong("id"), rs.getString("code"), rs.getInt("duration_minutes"),
+                rs.getInt("min_notice_hours"), rs.getInt("max_days_ahead"), rs.getInt("max_active_per_person"),
+                rs.getBoolean("scarce"), rs.getString("guide_slug"), rs.getString("name"), rs.getString("description"),
+                bring);
+    }
+
+    /** The active offices that give the service. */
+    List<Office> offices(long serviceId) {
+        return jdbc.sql("""
+                SELECT o.id, o.code, o.name, o.address, o.desks FROM appointment_office o
+                JOIN appointment_service_office so ON so.office_id = o.id
+                WHERE so.service_id = :service AND o.active ORDER BY o.name
+                """).param("service", serviceId).query(AppointmentStore::office).list();
+    }
+
+    List<Office> offices() {
+        return jdbc.sql("SELECT id, code, name, address, desks FROM appointment_office WHERE active ORDER BY name")
+                .query(AppointmentStore::office).list();
+    }
+
+    Optional<Office> office(String code) {
+        return jdbc.sql("SELECT id, code, name, address, desks FROM appointment_office WHERE code = :code AND active")
+                .param("code", code).query(AppointmentStore::office).optional();
+    }
+
+    Optional<Office> office(long id) {
+        return jdbc.sql("SELECT id, code, name, address, desks FROM appointment_office WHERE id = :id")
+                .param("id", id).query(AppointmentStore::office).optional();
+    }
+
+    private static Office office(ResultSet rs, int row) throws SQLException {
+        return new Office(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("address"),
+                rs.getInt("desks"));
+    }
+
+    /** The office's weekly hours and its days with hours of their own between {@code first} and {@code last}. */
+    SlotCalendar.Hours hours(long officeId, LocalDate first, LocalDate last) {
+        Map<DayOfWeek, List<SlotCalendar.Opening>> weekly = new HashMap<>();
+        jdbc.sql("SELECT weekday, opens, closes FROM appointment_opening WHERE office_id = :office ORDER BY opens")
+                .param("office", officeId).query(rs -> {
+                    weekly.computeIfAbsent(DayOfWeek.of(rs.getInt(1)), d -> new ArrayList<>())
+                            .add(new SlotCalendar.Opening(rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class)));
+                });
+        Map<LocalDate, List<SlotCalendar.Opening>> exceptions = new HashMap<>();
+        jdbc.sql("""
+                SELECT day, opens, closes FROM appointment_exception
+                WHERE office_id = :office AND day BETWEEN :first AND :last ORDER BY day, opens
+                """).param("office", officeId).param("first", first).param("last", last).query(rs -> {
+                    List<SlotCalendar.Opening> day = exceptions.computeIfAbsent(rs.getObject(1, LocalDate.class),
+                            d -> new ArrayList<>());
+                    LocalTime opens = rs.getObject(2, LocalTime.class);
+                    if (opens != null) {
+                        day.add(new SlotCalendar.Opening(opens, rs.getObject(3, LocalTime.class)));
+                    }
+                });
+        return new SlotCalendar.Hours(weekly, exceptions);
+    }
+
+    // ---- time taken ----
+
+    /** The desks taken between two instants, counting holds only until they run out. */
+    List<Busy> busy(long officeId, Instant from, Instant to, Instant now) {
+        return jdbc.sql("""
+                SELECT desk, lower(during) AS starts, upper(during) AS ends FROM appointment
+                WHERE office_id = :office AND during && tstzrange(:from, :to, '[)')
+                  AND status IN ('HELD', 'UNCONFIRMED', 'BOOKED', 'ARRIVED')
+                  AND (status NOT IN ('HELD', 'UNCONFIRMED') OR hold_until > :now)
+                """).param("office", officeId).param("from", at(from)).param("to", at(to)).param("now", at(now))
+                .query((rs, n) -> new Busy(rs.getInt("desk"), instant(rs, "starts"), instant(rs, "ends"))).list();
+    }
+
+    /** Marks the holds that ran out over a time range as expired, so that the range can be taken again. */
+    int expireHolds(long officeId, Instant from, Instant to, Instant now) {
+        return jdbc.sql("""
+                UPDATE appointment SET status = 'EXPIRED', updated_at = now()
+                WHERE office_id = :office AND during && tstzrange(:from, :to, '[)')
+                  AND status IN ('HELD', 'UNCONFIRMED') AND hold_until <= :now
+                """).param("office", officeId).param("from", at(from)).param("to", at(to)).param("now", at(now)).update();
+    }
+
+    /** Every hold that ran out, anywhere (the periodic tidy-up). */
+    int expireHolds(Instant now) {
+        return jdbc.sql("""
+                UPDATE appointment SET status = 'EXPIRED', updated_at = now()
+                WHERE status IN ('HELD', 'UNCONFIRMED') AND hold_until <= :now
+                """).param("now", at(now)).update();
+    }
+
+    /** A new hold of a desk; the exclusion constraint refuses it if the desk is taken. */
+    Appointment insertHold(long serviceId, long officeId, int desk, Instant start, Instant end, Instant holdUntil,
+            String token, String language, String client) {
+        long id = jdbc.sql("""
+                INSERT INTO appointment (access_token, service_id, office_id, desk, during, status, hold_until, language, client)
+                VALUES (:token, :service, :office, :desk, tstzrange(:start, :end, '[)'), 'HELD', :holdUntil, :language, :client)
+                RETURNING id
+                """).param("token", token).param("service", serviceId).param("office", officeId).param("desk", desk)
+                .param("start", at(start)).param("end", at(end)).param("holdUntil", at(holdUntil))
+                .param("language", language).param("client", client).query(Long.class).single();
+        return byId(id).orElseThrow();
+    }
+
+    Optional<Appointment> byToken(String token) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " FROM appointment WHERE access_token = :token")
+                .param("token", token).query(AppointmentStore::appointment).optional();
+    }
+
+    Optional<Appointment> byId(long id) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " FROM appointment WHERE id = :id")
+                .param("id", id).query(AppointmentStore::appointment).optional();
+    }
+
+    /** The row locked for the rest of the transaction, so two clicks on "confirm" are one booking. */
+    Optional<Appointment> lockByToken(String token) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " FROM appointment WHERE access_token = :token FOR UPDATE")
+                .param("token", token).query(AppointmentStore::appointment).optional();
+    }
+
+    private static Appointment appointment(ResultSet rs, int row) throws SQLException {
+        return new Appointment(rs.getLong("id"), rs.getString("code"), rs.getString("access_token"),
+                rs.getLong("service_id"), rs.getLong("office_id"), rs.getInt("desk"), instant(rs, "starts"),
+                instant(rs, "ends"), Status.valueOf(rs.getString("status")), instant(rs, "hold_until"),
+                rs.getString("email"), rs.getString("phone"), rs.getString("reason"), rs.getString("language"),
+                rs.getBoolean("needs_mediator"), rs.getString("mediator"), rs.getString("booked_by"),
+                instant(rs, "booked_at"));
+    }
+
+    void saveDetails(long id, String email, String phone, String reason, String language, boolean needsMediator) {
+        jdbc.sql("""
+                UPDATE appointment SET email = :email, phone = :phone, reason = :reason, language = :language,
+                       needs_mediator = :mediator, updated_at = now()
+                WHERE id = :id
+                """).param("email", email).param("phone", phone).param("reason", reason).param("language", language)
+                .param("mediator", needsMediator).param("id", id).update();
+    }
+
+    /**
+     * Serialises bookings by one address for the rest of the transaction (on every node), so that two at
+     * once cannot both pass the per-person cap.
+     */
+    void lockAddress(String email) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('appointment:' || lower(:email), 0))")
+                .param("email", email).query().singleRow();
+    }
+
+    /** The address's bookings of the service that hold a desk now or later, the one given aside. */
+    int activeBookings(String email, long serviceId, long except, Instant now) {
+        return jdbc.sql("""
+                SELECT count(*) FROM appointment
+                WHERE lower(email) = lower(:email) AND service_id = :service AND id <> :except
+                  AND status IN ('UNCONFIRMED', 'BOOKED') AND upper(during) > :now
+                  AND (status <> 'UNCONFIRMED' OR hold_until > :now)
+                """).param("email", email).param("service", serviceId).param("except", except).param("now", at(now))
+                .query(Integer.class).single();
+    }
+
+    String nextCode(int year) {
+        long number = jdbc.sql("SELECT nextval('appointment_number')").query(Long.class).single();
+        return String.format("A-%d-%06d", year, number);
+    }
+
+    void book(long id, String code, Status status, Instant holdUntil, String bookedBy, Instant now) {
+        jdbc.sql("""
+                UPDATE appointment SET status = :status, code = coalesce(code, :code), hold_until = :holdUntil,
+                       booked_by = :bookedBy, booked_at = :now, updated_at = now()
+                WHERE id = :id
+                """).param("status", status.name()).param("code", code).param("holdUntil", at(holdUntil))
+                .param("bookedBy", bookedBy).param("now", at(now)).param("id", id).update();
+    }
+
+    /** Names the mediator; the mediator's exclusion constraint refuses one already busy then. */
+    int assignMediator(long id, String username) {
+        return jdbc.sql("UPDATE appointment SET mediator = :mediator, updated_at = now() WHERE id = :id")
+                .param("mediator", username).param("id", id).update();
+    }
+
+    void cancel(long id, String by, Instant now) {
+        jdbc.sql("""
+                UPDATE appointment SET status = 'CANCELLED', cancelled_by = :by, cancelled_at = :now, updated_at = now()
+                WHERE id = :id
+                """).param("by", by).param("now", at(now)).param("id", id).update();
+    }
+
+    // ---- the office's agenda ----
+
+    List<AgendaEntry> agenda(long officeId, Instant from, Instant to, String language) {
+        return jdbc.sql("""
+                SELECT a.code, lower(a.during) AS starts, upper(a.during) AS ends, a.status,
+                       coalesce(t.name, it.name) AS service, a.email, a.phone, a.reason, a.language, a.needs_mediator,
+                       a.mediator, a.booked_by
+                FROM appointment a
+                JOIN appointment_service s ON s.id = a.service_id
+                LEFT JOIN appointment_service_text t ON t.service_id = s.id AND t.language = :language
+                LEFT JOIN appointment_service_text it ON it.service_id = s.id AND it.language = 'it'
+                WHERE a.office_id = :office AND a.during && tstzrange(:from, :to, '[)')
+                  AND a.status IN ('UNCONFIRMED', 'BOOKED', 'ARRIVED', 'DONE', 'NO_SHOW')
+                ORDER BY lower(a.during), a.desk
+                """).param("office", officeId).param("from", at(from)).param("to", at(to)).param("language", language)
+                .query((rs, n) -> new AgendaEntry(rs.getString("code"), instant(rs, "starts"), instant(rs, "ends"),
+                        Status.valueOf(rs.getString("status")), rs.getString("service"), rs.getString("email"),
+                        rs.getString("phone"), rs.getString("reason"), rs.getString("language"),
+                        rs.getBoolean("needs_mediator"), rs.getString("mediator"), rs.getString("booked_by")))
+                .list();
+    }
+}

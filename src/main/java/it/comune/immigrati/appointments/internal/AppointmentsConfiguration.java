@@ -1,0 +1,43 @@
+package it.comune.immigrati.appointments.internal;
+
+import it.comune.immigrati.platform.WorkingDays;
+import java.util.List;
+
+import it.comune.immigrati.site.NavigationItem;
+import it.comune.immigrati.site.PageAction;
+import it.comune.immigrati.site.Route;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AppointmentsProperties.class)
+class AppointmentsConfiguration {
+
+    @Bean
+    SlotCalendar slotCalendar(WorkingDays workingDays) {
+        return new SlotCalendar(workingDays);
+    }
+
+    /** The resident's booking steps and private pages: the 128-bit token in the path is the key. */
+    @Bean
+    Route bookingPages() {
+        return Route.open("/appuntamenti/**").inMainMenu("nav.appointments", "/appuntamenti", 15);
+    }
+
+    /** On a guide about a procedure the office helps with: a button that opens the booking at that service. */
+    @Bean
+    PageAction bookFromGuide(AppointmentStore store) {
+        return (kind, ref, language) -> !PageAction.GUIDE.equals(kind) ? List.of()
+                : store.servicesForGuide(ref, language.code()).stream()
+                        .map(service -> new PageAction.Action("appointments.guide.book", List.of(service.name()),
+                                "/appuntamenti/servizio/" + service.code()))
+                        .toList();
+    }
+
+    @Bean
+    Route staffAgenda() {
+        return Route.staff("/ufficio/appuntamenti/**", "ADMIN", "SUPERVISOR", "OPERATOR", "MEDIATOR")
+                .inStaffMenu("nav.staff.agenda", "/ufficio/appuntamenti", 10, NavigationItem.GROUP_APPOINTMENTS);
+    }
+}

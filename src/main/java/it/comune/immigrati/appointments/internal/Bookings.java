@@ -1,0 +1,401 @@
+package it.comune.immigrati.appointments.internal;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import it.comune.immigrati.accounts.StaffDirectory;
+import it.comune.immigrati.accounts.StaffRole;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Appointment;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Busy;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Details;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Service;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Status;
+import it.comune.immigrati.appointments.internal.SlotCalendar.Slot;
+import it.comune.immigrati.platform.RateLimit;
+import it.comune.immigrati.platform.Secrets;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The booking rules: which times are free, holding one while the resident writes the details, booking
+ * it, cancelling it. That a desk is never given twice is the database's exclusion constraint, not a
+ * check here: two nodes, or sixty-four requests at once, cannot get past it. What this class adds is
+ * the choice of a free desk and a clear answer when the time was just taken.
+ */
+@Component
+class Bookings {
+
+    /** PostgreSQL's exclusion_violation: the desk (or the mediator) is taken for an overlapping time. */
+    private static final String EXCLUSION_VIOLATION = "23P01";
+
+    private final AppointmentStore store;
+    private final SlotCalendar calendar;
+    private final AppointmentsProperties settings;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final AppointmentMail mail;
+    private final StaffDirectory staff;
+    private final RateLimit holdsPerClient;
+    private final RateLimit bookingsPerAddress;
+
+    Bookings(AppointmentStore store, SlotCalendar calendar, AppointmentsProperties settings, Clock clock,
+            PlatformTransactionManager transactionManager, AppointmentMail mail, StaffDirectory staff) {
+        this.store = store;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.mail = mail;
+        this.staff = staff;
+        this.holdsPerClient = RateLimit.perHour(settings.holdsPerClientPerHour());
+        this.bookingsPerAddress = RateLimit.of(settings.bookingsPerAddressPerDay(), Duration.ofDays(1));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    // ---- free times ----
+
+    /** Every free time of the service at the office, from the earliest it may be booked to the end of its window. */
+    List<Slot> freeSlots(Service service, Office office) {
+        Instant now = now();
+        Instant earliest = now.plus(Duration.ofHours(service.minNoticeHours()));
+        LocalDate first = earliest.atZone(SlotCalendar.ROME).toLocalDate();
+        LocalDate last = now.atZone(SlotCalendar.ROME).toLocalDate().plusDays(service.maxDaysAhead());
+        List<Slot> candidates = calendar.slots(store.hours(office.id(), first, last), first, last,
+                Duration.ofMinutes(service.durationMinutes())).stream().filter(s -> !s.start().isBefore(earliest)).toList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Desks desks = new Desks(store.busy(office.id(), candidates.get(0).start(),
+                candidates.get(candidates.size() - 1).end(), now));
+        return candidates.stream().filter(slot -> !desks.free(slot, office.desks()).isEmpty()).toList();
+    }
+
+    /** The first {@code count} free times. */
+    List<Slot> nextFree(Service service, Office office, int count) {
+        List<Slot> free = freeSlots(service, office);
+        return free.subList(0, Math.min(count, free.size()));
+    }
+
+    /** Whether {@code start} begins one of the service's times at the office, inside its booking window. */
+    Optional<Slot> offered(Service service, Office office, Instant start) {
+        Instant now = now();
+        Instant earliest = now.plus(Duration.ofHours(service.minNoticeHours()));
+        LocalDate day = start.atZone(SlotCalendar.ROME).toLocalDate();
+        LocalDate last = now.atZone(SlotCalendar.ROME).toLocalDate().plusDays(service.maxDaysAhead());
+        if (start.isBefore(earliest) || day.isAfter(last)) {
+            return Optional.empty();
+        }
+        return calendar.slots(store.hours(office.id(), day, day), day, day, Duration.ofMinutes(service.durationMinutes()))
+                .stream().filter(s -> s.start().equals(start)).findFirst();
+    }
+
+    /** The desks taken, by desk, each in start order, for telling whether a time is free on one of them. */
+    static final class Desks {
+
+        private final Map<Integer, NavigableMap<Instant, Instant>> byDesk = new HashMap<>();
+
+        Desks(List<Busy> busy) {
+            for (Busy b : busy) {
+                byDesk.computeIfAbsent(b.desk(), d -> new TreeMap<>()).merge(b.start(), b.end(),
+                        (x, y) -> x.isAfter(y) ? x : y);
+            }
+        }
+
+        /** The desks (1 to {@code desks}) free for the whole slot, lowest first. */
+        List<Integer> free(Slot slot, int desks) {
+            List<Integer> free = new ArrayList<>();
+            for (int desk = 1; desk <= desks; desk++) {
+                NavigableMap<Instant, Instant> taken = byDesk.get(desk);
+                if (taken == null || !overlaps(taken, slot)) {
+                    free.add(desk);
+                }
+            }
+            return free;
+        }
+
+        private static boolean overlaps(NavigableMap<Instant, Instant> taken, Slot slot) {
+            Map.Entry<Instant, Instant> before = taken.floorEntry(slot.start());
+            if (before != null && before.getValue().isAfter(slot.start())) {
+                return true;
+            }
+            Instant next = taken.higherKey(slot.start());
+            return next != null && next.isBefore(slot.end());
+        }
+    }
+
+    // ---- holding a time ----
+
+    sealed interface HoldResult permits Held, Taken, NotOffered, Limited {
+    }
+
+    record Held(Appointment appointment) implements HoldResult {
+    }
+
+    /** Someone else has the time now. */
+    record Taken() implements HoldResult {
+    }
+
+    /** Not one of the service's times (closed, past, too soon, too far ahead, or not on the grid). */
+    record NotOffered() implements HoldResult {
+    }
+
+    /** This client has held too many times in the last hour. */
+    record Limited() implements HoldResult {
+    }
+
+    /** Holds the time for the resident for a few minutes, on the first free desk. */
+    HoldResult hold(Service service, Office office, Instant start, String language, String client) {
+        Optional<Slot> slot = offered(service, office, start);
+        if (slot.isEmpty()) {
+            return new NotOffered();
+        }
+        if (!holdsPerClient.tryTake(client, 1)) {
+            return new Limited();
+        }
+        Instant now = now();
+        Optional<Appointment> held = transactions.execute(tx -> {
+            store.expireHolds(office.id(), slot.get().start(), slot.get().end(), now);
+            Desks desks = new Desks(store.busy(office.id(), slot.get().start(), slot.get().end(), now));
+            for (int desk : desks.free(slot.get(), office.desks())) {
+                Optional<Appointment> taken = attempt(tx, () -> store.insertHold(service.id(), office.id(), desk,
+                        slot.get().start(), slot.get().end(), now.plus(settings.hold()), Secrets.linkToken(), language, client));
+                if (taken.isPresent()) {
+                    return taken;
+                }
+            }
+            return Optional.<Appointment>empty();
+        });
+        return held.<HoldResult>map(Held::new).orElseGet(Taken::new);
+    }
+
+    /**
+     * Runs one write inside a savepoint: an exclusion violation (the desk or mediator was just taken by
+     * another transaction) rolls back to it and gives empty; the transaction goes on.
+     */
+    private static <T> Optional<T> attempt(TransactionStatus tx, java.util.function.Supplier<T> write) {
+        Object savepoint = tx.createSavepoint();
+        try {
+            T result = write.get();
+            tx.releaseSavepoint(savepoint);
+            return Optional.of(result);
+        } catch (DataAccessException e) {
+            if (!EXCLUSION_VIOLATION.equals(sqlState(e))) {
+                throw e;
+            }
+            tx.rollbackToSavepoint(savepoint);
+            return Optional.empty();
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    // ---- the details and the booking ----
+
+    static final int MAX_REASON = 500;
+
+    /** The message keys of what is wrong with the details, each naming its field. */
+    static List<String> check(Details details) {
+        List<String> errors = new ArrayList<>();
+        if (details.email() == null || details.email().isBlank()) {
+            errors.add("appointments.error.email.missing");
+        } else if (!it.comune.immigrati.platform.EmailAddresses.valid(details.email().strip())) {
+            errors.add("appointments.error.email.invalid");
+        }
+        if (details.phone() != null && !details.phone().isBlank()
+                && !details.phone().strip().matches("\\+?[0-9 ./()-]{6,20}")) {
+            errors.add("appointments.error.phone.invalid");
+        }
+        if (details.reason() != null && details.reason().strip().length() > MAX_REASON) {
+            errors.add("appointments.error.reason.long");
+        }
+        if (details.language() == null || it.comune.immigrati.site.Language.byCode(details.language()).isEmpty()) {
+            errors.add("appointments.error.language.missing");
+        }
+        if (!details.privacy()) {
+            errors.add("appointments.error.privacy.missing");
+        }
+        return errors;
+    }
+
+    sealed interface StepResult permits Saved, Invalid, Expired, Booked, AwaitingConfirmation, OverCap, Gone {
+    }
+
+    record Saved(Appointment appointment) implements StepResult {
+    }
+
+    record Invalid(List<String> errors) implements StepResult {
+    }
+
+    /** The hold ran out and the time was released. */
+    record Expired(Appointment appointment) implements StepResult {
+    }
+
+    record Booked(Appointment appointment) implements StepResult {
+    }
+
+    /** A scarce service: booked once the resident confirms from the e-mail. */
+    record AwaitingConfirmation(Appointment appointment) implements StepResult {
+    }
+
+    /**
+     * The address already holds as many bookings of the service as one person may ({@code cap}), or
+     * ({@code cap} 0) has booked as many times today as an address may.
+     */
+    record OverCap(Appointment appointment, int cap) implements StepResult {
+    }
+
+    /** Cancelled, or otherwise no longer something this step can change. */
+    record Gone(Appointment appointment) implements StepResult {
+    }
+
+    /** Saves the details on a held time. */
+    StepResult saveDetails(Appointment held, Details details) {
+        List<String> errors = check(details);
+        if (!errors.isEmpty()) {
+            return new Invalid(errors);
+        }
+        Instant now = now();
+        if (held.status() != Status.HELD) {
+            return new Gone(held);
+        }
+        if (!held.heldAt(now)) {
+            return expire(held);
+        }
+        transactions.executeWithoutResult(tx -> store.saveDetails(held.id(), details.email().strip(),
+                blankToNull(details.phone()), blankToNull(details.reason()), details.language(), details.needsMediator()));
+        return new Saved(store.byId(held.id()).orElseThrow());
+    }
+
+    private StepResult expire(Appointment held) {
+        transactions.executeWithoutResult(tx -> store.expireHolds(held.officeId(), held.start(), held.end(), now()));
+        return new Expired(held);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Books the held time with its details: the confirmation (or, for a scarce service, the request to confirm) is mailed. */
+    StepResult confirm(String token, Service service, Office office, String bookedBy) {
+        Instant now = now();
+        return transactions.execute(tx -> {
+            Appointment held = store.lockByToken(token).orElseThrow();
+            if (held.status() == Status.BOOKED || held.status() == Status.UNCONFIRMED) {
+                // a second click on the same button: the booking the first one made
+                return held.status() == Status.BOOKED ? new Booked(held) : new AwaitingConfirmation(held);
+            }
+            if (held.status() != Status.HELD || !held.hasDetails()) {
+                return new Gone(held);
+            }
+            if (!held.heldAt(now)) {
+                store.expireHolds(held.officeId(), held.start(), held.end(), now);
+                return new Expired(held);
+            }
+            store.lockAddress(held.email());
+            if (store.activeBookings(held.email(), service.id(), held.id(), now) >= service.maxActivePerPerson()) {
+                return new OverCap(held, service.maxActivePerPerson());
+            }
+            if (bookedBy == null && !bookingsPerAddress.tryTake(held.email().toLowerCase(java.util.Locale.ROOT), 1)) {
+                return new OverCap(held, 0);
+            }
+            String code = store.nextCode(now.atZone(SlotCalendar.ROME).getYear());
+            if (service.scarce() && bookedBy == null) {
+                store.book(held.id(), code, Status.UNCONFIRMED, now.plus(settings.confirmWithin()), null, now);
+                Appointment waiting = store.byId(held.id()).orElseThrow();
+                mail.confirmationRequest(waiting, office);
+                return new AwaitingConfirmation(waiting);
+            }
+            store.book(held.id(), code, Status.BOOKED, null, bookedBy, now);
+            if (held.needsMediator()) {
+                assignMediator(tx, store.byId(held.id()).orElseThrow());
+            }
+            Appointment booked = store.byId(held.id()).orElseThrow();
+            mail.confirmation(booked, office);
+            return new Booked(booked);
+        });
+    }
+
+    /** The resident confirms a booking of a scarce service from the link in the e-mail. */
+    StepResult confirmByResident(String token, Service service, Office office) {
+        Instant now = now();
+        return transactions.execute(tx -> {
+            Appointment waiting = store.lockByToken(token).orElseThrow();
+            if (waiting.status() == Status.BOOKED) {
+                return new Booked(waiting);
+            }
+            if (waiting.status() != Status.UNCONFIRMED) {
+                return new Gone(waiting);
+            }
+            if (!waiting.heldAt(now)) {
+                store.expireHolds(waiting.officeId(), waiting.start(), waiting.end(), now);
+                return new Expired(waiting);
+            }
+            store.book(waiting.id(), waiting.code(), Status.BOOKED, null, null, now);
+            if (waiting.needsMediator()) {
+                assignMediator(tx, store.byId(waiting.id()).orElseThrow());
+            }
+            Appointment booked = store.byId(waiting.id()).orElseThrow();
+            mail.confirmation(booked, office);
+            return new Booked(booked);
+        });
+    }
+
+    /**
+     * A cultural mediator who speaks the resident's language and is free at that time, if any; the
+     * mediator's own exclusion constraint settles two bookings that want the same one.
+     */
+    private void assignMediator(TransactionStatus tx, Appointment booked) {
+        for (StaffDirectory.StaffMember member : staff.activeMembers()) {
+            if (!member.roles().contains(StaffRole.MEDIATOR) || !member.speaks(booked.language())) {
+                continue;
+            }
+            Optional<Integer> assigned = attempt(tx, () -> store.assignMediator(booked.id(), member.username()));
+            if (assigned.isPresent()) {
+                return;
+            }
+        }
+    }
+
+    /** Cancels a booking that has not happened yet; the resident is told by e-mail. */
+    StepResult cancel(String token, Service service, Office office, String by) {
+        Instant now = now();
+        return transactions.execute(tx -> {
+            Appointment appointment = store.lockByToken(token).orElseThrow();
+            boolean cancellable = appointment.status() == Status.BOOKED || appointment.status() == Status.UNCONFIRMED
+                    || appointment.status() == Status.HELD;
+            if (!cancellable || !appointment.end().isAfter(now)) {
+                return new Gone(appointment);
+            }
+            store.cancel(appointment.id(), by, now);
+            Appointment cancelled = store.byId(appointment.id()).orElseThrow();
+            if (appointment.status() != Status.HELD && appointment.hasDetails()) {
+                mail.cancellation(cancelled, office, by != null);
+            }
+            return new Gone(cancelled);
+        });
+    }
+}

@@ -1,0 +1,130 @@
+package it.comune.immigrati.appointments;
+
+import java.time.Duration;
+import java.util.List;
+
+import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.Browser;
+import it.comune.immigrati.testing.BrowserTestBase;
+import it.comune.immigrati.testing.Slow;
+import it.comune.immigrati.testing.TestStaff;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The booking in Chromium as a resident on a phone and on a desktop, in Italian and in Arabic: every
+ * step, a refused submit, the private page and the cancellation, each page checked with axe-core and
+ * for sideways scrolling; then the office's agenda.
+ */
+@AciTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
+class BookingBrowserTest extends BrowserTestBase {
+
+    private void check(String name) {
+        assertThat(Browser.accessibilityViolations(browser)).as(name).isEmpty();
+        assertThat(Browser.sidewaysOverflow(browser)).as(name).isEmpty();
+        Browser.fullPageScreenshot(browser, name);
+    }
+
+    private void submitAndWait(By button, String urlPart) {
+        String before = browser.getCurrentUrl();
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(before)
+                || !d.findElements(By.id("form-errors")).isEmpty());
+        if (urlPart != null) {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(urlPart));
+        }
+    }
+
+    @Test
+    void aResidentBooksAndCancelsOnAPhoneAndOnADesktopInItalianAndArabic() {
+        for (String lang : List.of("it", "ar")) {
+            for (int width : new int[] { 390, 1366 }) {
+                TestDesk desk = TestDesk.create(jdbc, 1, false);
+                String name = "booking-" + lang + "-" + width;
+                browser.manage().deleteAllCookies();
+                browser.manage().window().setSize(new Dimension(width, 900));
+                browser.get(url("/appuntamenti?lang=" + lang));
+                assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ar".equals(lang) ? "rtl" : "ltr");
+                check(name + "-1-services");
+                browser.findElement(By.cssSelector("a[href='/appuntamenti/servizio/" + desk.service() + "']")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("slots")));
+                check(name + "-3-slots");
+
+                // "continue" without a time: told, in the summary, linked to the first time
+                submitAndWait(By.cssSelector("form.aci-form button[type=submit]"), null);
+                assertThat(browser.findElements(By.cssSelector("#form-errors a[href='#slot-0']"))).hasSize(1);
+                check(name + "-3-slots-refused");
+
+                browser.findElement(By.cssSelector("label[for=slot-0]")).click();
+                submitAndWait(By.cssSelector("form.aci-form button[type=submit]"), "/appuntamenti/prenotazione/");
+                assertThat(browser.findElement(By.id("held")).getText()).isNotBlank();
+                check(name + "-4-details");
+
+                submitAndWait(By.cssSelector("form.aci-form button[type=submit]"), null);
+                assertThat(Browser.errorPatternProblems(browser, "ar".equals(lang) ? "خطأ" : "Errore:",
+                        List.of("email", "privacy"))).as(name).isEmpty();
+                check(name + "-4-details-refused");
+
+                browser.findElement(By.id("email")).sendKeys("browser" + System.nanoTime() + "@example.org");
+                // the keyboard, as a person without a mouse ticks them (the privacy label holds a link)
+                browser.findElement(By.id("privacy")).sendKeys(org.openqa.selenium.Keys.SPACE);
+                browser.findElement(By.id("mediator")).sendKeys(org.openqa.selenium.Keys.SPACE);
+                assertThat(browser.findElement(By.id("privacy")).isSelected()).isTrue();
+                submitAndWait(By.cssSelector("form.aci-form button[type=submit]"), "/riepilogo");
+                check(name + "-5-summary");
+
+                submitAndWait(By.cssSelector("form.aci-form button[type=submit]"), "/appuntamenti/mia/");
+                assertThat(browser.findElement(By.id("booked")).getText()).containsPattern("A-\\d{4}-\\d{6}");
+                check(name + "-6-booked");
+
+                browser.findElement(By.id("cancel")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/disdici"));
+                check(name + "-7-cancel");
+                submitAndWait(By.cssSelector("form.aci-form button[type=submit]"), "?disdetto");
+                assertThat(browser.findElement(By.id("cancelled")).isDisplayed()).isTrue();
+                check(name + "-8-cancelled");
+            }
+        }
+    }
+
+    @Test
+    void aGuideAboutTheProcedureOpensTheBookingAtItsService() {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(390, 900));
+        browser.get(url("/guide/ricongiungimento-familiare?lang=it"));
+        browser.findElement(By.cssSelector(".aci-page-actions a[href='/appuntamenti/servizio/" + desk.service() + "']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(desk.slotsPath()));
+        assertThat(browser.findElements(By.cssSelector("input[name=inizio]"))).isNotEmpty();
+    }
+
+    @Test
+    void theOfficeReadsTheDaysAgendaWithWhoNeedsAMediator() {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        // Bengali: no colleague speaks it, so the agenda says a mediator is still needed
+        BookingTest.book(new it.comune.immigrati.testing.WebClient(port), desk, "agenda" + System.nanoTime() + "@example.org", "bn");
+        String day = jdbc.sql("SELECT (lower(during) AT TIME ZONE 'Europe/Rome')::date::text FROM appointment WHERE office_id = :o")
+                .param("o", desk.officeId()).query(String.class).single();
+        TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
+        browser.manage().deleteAllCookies();
+        for (int width : new int[] { 390, 1366 }) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            if (width == 390) {
+                Browser.signIn(browser, port, operator);
+            }
+            browser.get(url("/ufficio/appuntamenti?ufficio=" + desk.office() + "&giorno="
+                    + day + "&lang=it"));
+            assertThat(browser.findElement(By.id("agenda")).getText()).containsPattern("A-\\d{4}-\\d{6}");
+            assertThat(browser.findElements(By.id("mediators-needed"))).hasSize(1);
+            check("agenda-it-" + width);
+        }
+    }
+}
