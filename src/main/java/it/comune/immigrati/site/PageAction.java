@@ -23,7 +23,10 @@ public interface PageAction {
      */
     List<Action> actionsFor(String kind, String ref, Language language);
 
-    /** A message (key and arguments) and where it leads. */
-    record Action(String messageKey, List<Object> args, String path) {
+    /**
+     * A message (key and arguments), where it leads, and what tells it apart from the page's other
+     * actions (a service's name), shown only when there are several.
+     */
+    record Action(String messageKey, List<Object> args, String path, String detail) {
     }
 }

@@ -30,8 +30,8 @@ class AppointmentsConfiguration {
     PageAction bookFromGuide(AppointmentStore store) {
         return (kind, ref, language) -> !PageAction.GUIDE.equals(kind) ? List.of()
                 : store.servicesForGuide(ref, language.code()).stream()
-                        .map(service -> new PageAction.Action("appointments.guide.book", List.of(service.name()),
-                                "/appuntamenti/servizio/" + service.code()))
+                        .map(service -> new PageAction.Action("nav.appointments", List.of(),
+                                "/appuntamenti/servizio/" + service.code(), service.name()))
                         .toList();
     }
 
