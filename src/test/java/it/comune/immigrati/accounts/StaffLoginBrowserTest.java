@@ -176,12 +176,12 @@ class StaffLoginBrowserTest {
                 browser.get("http://localhost:" + port + "/ufficio/quesiti?lang=" + language);
                 var groups = browser.findElements(By.cssSelector(".aci-nav-group > summary"));
                 assertThat(groups).extracting(org.openqa.selenium.WebElement::getText).as("one menu per area")
-                        .containsExactly("it".equals(language) ? new String[] { "Sportello", "Contenuti", "Amministrazione" }
-                                : new String[] { "شباك الخدمة", "المحتوى", "الإدارة" });
+                        .containsExactly("it".equals(language) ? new String[] { "Sportello", "Contenuti", "Appuntamenti", "Amministrazione" }
+                                : new String[] { "شباك الخدمة", "المحتوى", "المواعيد", "الإدارة" });
                 assertThat(browser.findElements(By.cssSelector(".aci-nav > li")).size()).as("a short row").isLessThanOrEqualTo(5);
                 assertThat(browser.findElement(By.cssSelector(".aci-nav-group > summary.aci-nav-current")).getText())
                         .isEqualTo(groups.get(0).getText());
-                groups.get(2).click();
+                groups.get(groups.size() - 1).click();
                 var privacy = browser.findElement(By.cssSelector(".aci-nav-menu a[href='/ufficio/privacy']"));
                 new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(privacy));
                 save(shots.resolve("staff-nav-" + language + "-" + width + ".png"));

@@ -84,8 +84,9 @@ class AgendaController {
     @Transactional
     String agenda(@RequestParam(name = "ufficio", required = false) String officeCode,
             @RequestParam(name = "giorno", required = false) String day,
-            @RequestParam(name = "vista", required = false) String view, Principal user, HttpServletRequest request,
-            Model model) {
+            @RequestParam(name = "vista", required = false) String view,
+            @RequestParam(name = "non-cambiato", required = false) String unchanged, Principal user,
+            HttpServletRequest request, Model model) {
         Language language = Language.of(RequestContextUtils.getLocale(request));
         Period period = period(officeCode, day, view);
         List<AgendaEntry> entries = entries(period, language.code(), user.getName(), "page");
@@ -100,6 +101,8 @@ class AgendaController {
         model.addAttribute("dayLabel", dayLabel);
         model.addAttribute("previous", period.first().minusDays(period.days()));
         model.addAttribute("next", period.first().plusDays(period.days()));
+        model.addAttribute("unchanged", unchanged);
+        model.addAttribute("now", bookings.now());
         model.addAttribute("mediatorsNeeded", entries.stream().filter(e -> e.needsMediator() && e.mediator() == null).count());
         return "appointments/agenda";
     }
@@ -124,6 +127,47 @@ class AgendaController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("agenda-" + period.office().code() + "-" + period.first() + ".csv").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+    }
+
+    /** Check-in on arrival, no-show, done: each a button on the agenda, audited; back to the same agenda. */
+    @org.springframework.web.bind.annotation.PostMapping("/ufficio/appuntamenti/{code}/{step}")
+    @Transactional
+    String mark(@org.springframework.web.bind.annotation.PathVariable String code,
+            @org.springframework.web.bind.annotation.PathVariable String step,
+            @RequestParam(name = "ufficio", defaultValue = "") String officeCode,
+            @RequestParam(name = "giorno", defaultValue = "") String day,
+            @RequestParam(name = "vista", defaultValue = "") String view, Principal user) {
+        Step chosen = Step.of(step).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        store.byCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean moved = store.mark(code, chosen.from, chosen.to, bookings.now());
+        if (moved) {
+            events.publishEvent(new Audited(user.getName(), "appointment." + chosen.to.name().toLowerCase(Locale.ROOT),
+                    "appointment", code, ""));
+        }
+        return "redirect:/ufficio/appuntamenti?ufficio=" + officeCode.replaceAll("[^a-z0-9-]", "") + "&giorno="
+                + day.replaceAll("[^0-9-]", "") + ("settimana".equals(view) ? "&vista=settimana" : "")
+                + (moved ? "" : "&non-cambiato=" + code.replaceAll("[^A-Z0-9-]", ""));
+    }
+
+    /** The steps staff take on an appointment, by the word in the address. */
+    enum Step {
+        ARRIVED("arrivato", List.of(AppointmentRecords.Status.BOOKED), AppointmentRecords.Status.ARRIVED),
+        NO_SHOW("non-presentato", List.of(AppointmentRecords.Status.BOOKED), AppointmentRecords.Status.NO_SHOW),
+        DONE("svolto", List.of(AppointmentRecords.Status.ARRIVED), AppointmentRecords.Status.DONE);
+
+        final String word;
+        final List<AppointmentRecords.Status> from;
+        final AppointmentRecords.Status to;
+
+        Step(String word, List<AppointmentRecords.Status> from, AppointmentRecords.Status to) {
+            this.word = word;
+            this.from = from;
+            this.to = to;
+        }
+
+        static java.util.Optional<Step> of(String word) {
+            return java.util.Arrays.stream(values()).filter(s -> s.word.equals(word)).findFirst();
+        }
     }
 
     /**

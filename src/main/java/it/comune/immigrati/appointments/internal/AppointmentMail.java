@@ -69,15 +69,19 @@ class AppointmentMail {
                 .paragraph("appointments.mail.where", office.name(), office.address());
     }
 
+    private static void bring(MailMessage message, Service service) {
+        if (!service.bring().isEmpty()) {
+            message.paragraph("appointments.mail.bring");
+            service.bring().forEach(item -> message.verbatim("• " + item));
+        }
+    }
+
     void confirmation(Appointment appointment, Office office) {
         Service service = serviceIn(appointment);
         MailMessage message = common(appointment, service, office, "appointments.mail.booked.subject")
                 .paragraph("appointments.mail.booked.body", appointment.code());
         describe(message, appointment, service, office);
-        if (!service.bring().isEmpty()) {
-            message.paragraph("appointments.mail.bring");
-            service.bring().forEach(item -> message.verbatim("• " + item));
-        }
+        bring(message, service);
         if (appointment.mediator() != null) {
             message.paragraph("appointments.mail.mediator");
         }
@@ -103,10 +107,7 @@ class AppointmentMail {
         MailMessage message = common(appointment, service, office, "appointments.mail.reminder.subject")
                 .paragraph("appointments.mail.reminder.body", appointment.code());
         describe(message, appointment, service, office);
-        if (!service.bring().isEmpty()) {
-            message.paragraph("appointments.mail.bring");
-            service.bring().forEach(item -> message.verbatim("• " + item));
-        }
+        bring(message, service);
         message.action("appointments.mail.booked.action", privateLink(appointment));
         outbox.queue(message);
     }

@@ -49,8 +49,10 @@ public final class AppointmentRecords {
     }
 
     /** One line of the office's agenda. */
+    /** @param noShows how many earlier appointments of the same address were missed without cancelling */
     public record AgendaEntry(String code, Instant start, Instant end, Status status, String serviceName, String email,
-            String phone, String reason, String language, boolean needsMediator, String mediator, String bookedBy) {
+            String phone, String reason, String language, boolean needsMediator, String mediator, String bookedBy,
+            int noShows) {
     }
 
     /** A free time as offered: the value the form sends back and what the resident reads. */

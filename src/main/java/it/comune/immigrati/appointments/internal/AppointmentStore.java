@@ -270,11 +270,32 @@ class AppointmentStore {
 
     // ---- the office's agenda ----
 
+    /**
+     * Moves a booking from one of {@code from} to {@code to}, if it is in one of them; a no-show only once
+     * its time has begun.
+     *
+     * @return whether it moved
+     */
+    boolean mark(String code, List<Status> from, Status to, Instant now) {
+        return jdbc.sql("""
+                UPDATE appointment SET status = :to, updated_at = now()
+                WHERE code = :code AND status IN (:from) AND (:to <> 'NO_SHOW' OR lower(during) <= :now)
+                """).param("to", to.name()).param("code", code).param("from", from.stream().map(Status::name).toList())
+                .param("now", at(now)).update() == 1;
+    }
+
+    Optional<Appointment> byCode(String code) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " FROM appointment WHERE code = :code")
+                .param("code", code).query(AppointmentStore::appointment).optional();
+    }
+
     List<AgendaEntry> agenda(long officeId, Instant from, Instant to, String language) {
         return jdbc.sql("""
                 SELECT a.code, lower(a.during) AS starts, upper(a.during) AS ends, a.status,
                        coalesce(t.name, it.name) AS service, a.email, a.phone, a.reason, a.language, a.needs_mediator,
-                       a.mediator, a.booked_by
+                       a.mediator, a.booked_by,
+                       (SELECT count(*) FROM appointment n WHERE a.email IS NOT NULL AND lower(n.email) = lower(a.email)
+                          AND n.status = 'NO_SHOW' AND n.id <> a.id) AS no_shows
                 FROM appointment a
                 JOIN appointment_service s ON s.id = a.service_id
                 LEFT JOIN appointment_service_text t ON t.service_id = s.id AND t.language = :language
@@ -286,7 +307,8 @@ class AppointmentStore {
                 .query((rs, n) -> new AgendaEntry(rs.getString("code"), instant(rs, "starts"), instant(rs, "ends"),
                         Status.valueOf(rs.getString("status")), rs.getString("service"), rs.getString("email"),
                         rs.getString("phone"), rs.getString("reason"), rs.getString("language"),
-                        rs.getBoolean("needs_mediator"), rs.getString("mediator"), rs.getString("booked_by")))
+                        rs.getBoolean("needs_mediator"), rs.getString("mediator"), rs.getString("booked_by"),
+                        rs.getInt("no_shows")))
                 .list();
     }
 }

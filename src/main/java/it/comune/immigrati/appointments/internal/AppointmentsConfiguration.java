@@ -25,6 +25,12 @@ class AppointmentsConfiguration {
         return Route.open("/appuntamenti/**").inMainMenu("nav.appointments", "/appuntamenti", 15);
     }
 
+    /** The JSON API for a kiosk or an app: the same rules as the pages; the hold's token is the key. */
+    @Bean
+    Route bookingApi() {
+        return Route.open("/api/v1/appointments/**");
+    }
+
     /** On a guide about a procedure the office helps with: a button that opens the booking at that service. */
     @Bean
     PageAction bookFromGuide(AppointmentStore store) {

@@ -180,8 +180,8 @@ class ResidentBookingController {
         if (held.status() != Status.HELD) {
             return "redirect:/appuntamenti/mia/" + token;
         }
-        Service service = store.service(held.serviceId(), language(request).code()).orElseThrow();
-        Office office = store.office(held.officeId()).orElseThrow();
+        Service service = serviceOf(held, request);
+        Office office = officeOf(held);
         if (!held.heldAt(bookings.now())) {
             return expired(held, service, office, request, response, model);
         }
@@ -194,10 +194,7 @@ class ResidentBookingController {
     private String detailsView(Appointment held, Service service, Office office, Details details,
             List<String> errors, HttpServletRequest request, Model model) {
         Language language = language(request);
-        model.addAttribute("appointment", held);
-        model.addAttribute("service", service);
-        model.addAttribute("office", office);
-        model.addAttribute("slot", shown(new Slot(held.start(), held.end()), language));
+        describe(held, service, office, request, model);
         model.addAttribute("heldUntil", DateTimeFormatter.ofPattern("HH:mm").format(held.holdUntil().atZone(SlotCalendar.ROME)));
         model.addAttribute("details", details);
         model.addAttribute("errors", errors);
@@ -212,8 +209,8 @@ class ResidentBookingController {
             @RequestParam(defaultValue = "false") boolean privacy, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         Appointment held = appointment(token, request, response);
-        Service service = store.service(held.serviceId(), language(request).code()).orElseThrow();
-        Office office = store.office(held.officeId()).orElseThrow();
+        Service service = serviceOf(held, request);
+        Office office = officeOf(held);
         Details details = new Details(email, phone, reason, language, mediator, privacy);
         Bookings.StepResult result = bookings.saveDetails(held, details);
         if (result instanceof Bookings.Saved) {
@@ -247,8 +244,8 @@ class ResidentBookingController {
         if (!held.hasDetails()) {
             return "redirect:/appuntamenti/prenotazione/" + token;
         }
-        Service service = store.service(held.serviceId(), language(request).code()).orElseThrow();
-        Office office = store.office(held.officeId()).orElseThrow();
+        Service service = serviceOf(held, request);
+        Office office = officeOf(held);
         if (!held.heldAt(bookings.now())) {
             return expired(held, service, office, request, response, model);
         }
@@ -258,10 +255,7 @@ class ResidentBookingController {
     private String summaryView(Appointment held, Service service, Office office, String problem,
             HttpServletRequest request, Model model) {
         Language language = language(request);
-        model.addAttribute("appointment", held);
-        model.addAttribute("service", service);
-        model.addAttribute("office", office);
-        model.addAttribute("slot", shown(new Slot(held.start(), held.end()), language));
+        describe(held, service, office, request, model);
         model.addAttribute("heldUntil", DateTimeFormatter.ofPattern("HH:mm").format(held.holdUntil().atZone(SlotCalendar.ROME)));
         model.addAttribute("preferred", Language.byCode(held.language()).orElse(Language.DEFAULT));
         model.addAttribute("problem", problem);
@@ -273,8 +267,8 @@ class ResidentBookingController {
     @PostMapping("/appuntamenti/prenotazione/{token}/conferma")
     String confirm(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         Appointment held = appointment(token, request, response);
-        Service service = store.service(held.serviceId(), language(request).code()).orElseThrow();
-        Office office = store.office(held.officeId()).orElseThrow();
+        Service service = serviceOf(held, request);
+        Office office = officeOf(held);
         Bookings.StepResult result = bookings.confirm(token, service, office, null);
         if (result instanceof Bookings.Booked) {
             return "redirect:/appuntamenti/mia/" + token + "?prenotato";
@@ -306,12 +300,9 @@ class ResidentBookingController {
             return "redirect:/appuntamenti/prenotazione/" + token;
         }
         speakTheAppointmentsLanguage(appointment, request, response, model);
-        Service service = store.service(appointment.serviceId(), language(request).code()).orElseThrow();
-        Office office = store.office(appointment.officeId()).orElseThrow();
-        model.addAttribute("appointment", appointment);
-        model.addAttribute("service", service);
-        model.addAttribute("office", office);
-        model.addAttribute("slot", shown(new Slot(appointment.start(), appointment.end()), language(request)));
+        Service service = serviceOf(appointment, request);
+        Office office = officeOf(appointment);
+        describe(appointment, service, office, request, model);
         model.addAttribute("justBooked", justBooked != null);
         model.addAttribute("toConfirm", toConfirm != null || appointment.status() == Status.UNCONFIRMED);
         model.addAttribute("justCancelled", justCancelled != null);
@@ -335,8 +326,8 @@ class ResidentBookingController {
     String confirmByResident(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         Appointment appointment = appointment(token, request, response);
-        Service service = store.service(appointment.serviceId(), language(request).code()).orElseThrow();
-        Office office = store.office(appointment.officeId()).orElseThrow();
+        Service service = serviceOf(appointment, request);
+        Office office = officeOf(appointment);
         Bookings.StepResult result = bookings.confirmByResident(token, service, office);
         if (result instanceof Bookings.Expired) {
             return expired(appointment, service, office, request, response, model);
@@ -349,12 +340,9 @@ class ResidentBookingController {
     String cancelPage(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         Appointment appointment = appointment(token, request, response);
         speakTheAppointmentsLanguage(appointment, request, response, model);
-        Service service = store.service(appointment.serviceId(), language(request).code()).orElseThrow();
-        Office office = store.office(appointment.officeId()).orElseThrow();
-        model.addAttribute("appointment", appointment);
-        model.addAttribute("service", service);
-        model.addAttribute("office", office);
-        model.addAttribute("slot", shown(new Slot(appointment.start(), appointment.end()), language(request)));
+        Service service = serviceOf(appointment, request);
+        Office office = officeOf(appointment);
+        describe(appointment, service, office, request, model);
         return "appointments/cancel";
     }
 
@@ -362,7 +350,7 @@ class ResidentBookingController {
     String cancel(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
         Appointment appointment = appointment(token, request, response);
         Service service = store.service(appointment.serviceId(), appointment.language()).orElseThrow();
-        Office office = store.office(appointment.officeId()).orElseThrow();
+        Office office = officeOf(appointment);
         bookings.cancel(token, service, office, null);
         return "redirect:/appuntamenti/mia/" + token + "?disdetto";
     }
@@ -373,7 +361,7 @@ class ResidentBookingController {
         if (appointment.code() == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        Office office = store.office(appointment.officeId()).orElseThrow();
+        Office office = officeOf(appointment);
         byte[] entry = mail.entry(appointment, office, appointment.status() == Status.CANCELLED);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(CalendarEntry.CONTENT_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -382,6 +370,24 @@ class ResidentBookingController {
     }
 
     // ---- lookups ----
+
+    /** What every page about one appointment shows: the appointment, its service and office, its time. */
+    private void describe(Appointment appointment, Service service, Office office, HttpServletRequest request,
+            Model model) {
+        model.addAttribute("appointment", appointment);
+        model.addAttribute("service", service);
+        model.addAttribute("office", office);
+        model.addAttribute("slot", shown(new Slot(appointment.start(), appointment.end()), language(request)));
+    }
+
+    /** The appointment's service, in the visitor's language. */
+    private Service serviceOf(Appointment appointment, HttpServletRequest request) {
+        return store.service(appointment.serviceId(), language(request).code()).orElseThrow();
+    }
+
+    private Office officeOf(Appointment appointment) {
+        return store.office(appointment.officeId()).orElseThrow();
+    }
 
     private Service service(String code, HttpServletRequest request) {
         return store.service(code, language(request).code())

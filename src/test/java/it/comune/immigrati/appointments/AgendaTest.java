@@ -1,0 +1,106 @@
+package it.comune.immigrati.appointments;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.TestStaff;
+import it.comune.immigrati.testing.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static it.comune.immigrati.testing.Residents.matchIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The office's agenda over HTTP: what it lists, its CSV, check-in and no-show, who may read it, and the audit. */
+@AciTest
+class AgendaTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    private String day(TestDesk desk) {
+        return jdbc.sql("SELECT min((lower(during) AT TIME ZONE 'Europe/Rome')::date)::text FROM appointment WHERE office_id = :o")
+                .param("o", desk.officeId()).query(String.class).single();
+    }
+
+    @Test
+    void theOfficeSeesTheDaysBookingsChecksInAndMarksANoShowEachAudited() {
+        TestDesk desk = TestDesk.create(jdbc, 2, false);
+        String email = "agenda" + System.nanoTime() + "@example.org";
+        String token = BookingTest.book(new WebClient(port), desk, email, "bn");
+        String code = jdbc.sql("SELECT code FROM appointment WHERE access_token = :t").param("t", token).query(String.class).single();
+        TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
+        WebClient staff = new WebClient(port);
+        TestStaff.login(staff, operator);
+
+        String agendaPath = "/ufficio/appuntamenti?ufficio=" + desk.office() + "&giorno=" + day(desk);
+        HttpResponse<String> agenda = staff.get(agendaPath);
+        assertThat(agenda.statusCode()).isEqualTo(200);
+        assertThat(agenda.body()).contains(code, email, "Rinnovo per mia moglie", "id=\"mediators-needed\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = :a AND action = 'appointments.agenda.read'")
+                .param("a", operator.username()).query(Long.class).single()).isEqualTo(1);
+
+        HttpResponse<String> csv = staff.get("/ufficio/appuntamenti/agenda.csv?ufficio=" + desk.office() + "&giorno=" + day(desk));
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).contains(code + ";", email, "si;");
+
+        String actions = "?ufficio=" + desk.office() + "&giorno=" + day(desk);
+        HttpResponse<String> arrived = staff.post("/ufficio/appuntamenti/" + code + "/arrivato" + actions,
+                Map.of("_csrf", WebClient.csrf(agenda.body())));
+        assertThat(arrived.statusCode()).isEqualTo(302);
+        assertThat(status(code)).isEqualTo("ARRIVED");
+        // arrived people are not no-shows: refused, and said so on the agenda
+        HttpResponse<String> wrong = staff.post("/ufficio/appuntamenti/" + code + "/non-presentato" + actions,
+                Map.of("_csrf", WebClient.csrf(agenda.body())));
+        assertThat(WebClient.location(wrong)).contains("non-cambiato=" + code);
+        assertThat(status(code)).isEqualTo("ARRIVED");
+        staff.post("/ufficio/appuntamenti/" + code + "/svolto" + actions, Map.of("_csrf", WebClient.csrf(agenda.body())));
+        assertThat(status(code)).isEqualTo("DONE");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = :a AND action IN ('appointment.arrived', 'appointment.done')")
+                .param("a", operator.username()).query(Long.class).single()).isEqualTo(2);
+
+        // a booking whose time has begun and nobody came: a no-show, counted on the address's next booking
+        String second = BookingTest.book(new WebClient(port), desk, email, "bn");
+        String secondCode = jdbc.sql("SELECT code FROM appointment WHERE access_token = :t").param("t", second).query(String.class).single();
+        HttpResponse<String> tooEarly = staff.post("/ufficio/appuntamenti/" + secondCode + "/non-presentato" + actions,
+                Map.of("_csrf", WebClient.csrf(agenda.body())));
+        assertThat(WebClient.location(tooEarly)).contains("non-cambiato=");
+        jdbc.sql("UPDATE appointment SET during = tstzrange(now() - interval '1 hour', now() - interval '30 minutes', '[)') WHERE code = :c")
+                .param("c", secondCode).update();
+        staff.post("/ufficio/appuntamenti/" + secondCode + "/non-presentato" + actions, Map.of("_csrf", WebClient.csrf(agenda.body())));
+        assertThat(status(secondCode)).isEqualTo("NO_SHOW");
+        String third = BookingTest.book(new WebClient(port), desk, email, "bn");
+        String thirdCode = jdbc.sql("SELECT code FROM appointment WHERE access_token = :t").param("t", third).query(String.class).single();
+        String thirdDay = jdbc.sql("SELECT (lower(during) AT TIME ZONE 'Europe/Rome')::date::text FROM appointment WHERE code = :c")
+                .param("c", thirdCode).query(String.class).single();
+        String withNoShow = staff.get("/ufficio/appuntamenti?ufficio=" + desk.office() + "&giorno=" + thirdDay).body();
+        assertThat(withNoShow).contains(thirdCode, "class=\"aci-no-shows\"");
+    }
+
+    @Test
+    void onlyDeskStaffReadTheAgenda() {
+        assertThat(new WebClient(port).get("/ufficio/appuntamenti").statusCode()).isIn(302, 401, 403);
+        TestStaff.Account editor = TestStaff.create(jdbc, passwords, "EDITOR");
+        WebClient staff = new WebClient(port);
+        TestStaff.login(staff, editor);
+        assertThat(staff.get("/ufficio/appuntamenti").statusCode()).isEqualTo(403);
+    }
+
+    private String status(String code) {
+        return jdbc.sql("SELECT status FROM appointment WHERE code = :c").param("c", code).query(String.class).single();
+    }
+
+    static String code(String page) {
+        return matchIn(page, "(A-\\d{4}-\\d{6})");
+    }
+}

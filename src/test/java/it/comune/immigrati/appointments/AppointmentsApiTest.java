@@ -1,0 +1,88 @@
+package it.comune.immigrati.appointments;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import it.comune.immigrati.platform.EmbeddedMailServer;
+import it.comune.immigrati.testing.AciTest;
+import it.comune.immigrati.testing.ImapMailbox;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static it.comune.immigrati.testing.Residents.matchIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A kiosk books through the JSON API with the rules of the pages, and the API is in the OpenAPI description. */
+@AciTest
+class AppointmentsApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EmbeddedMailServer mailServer;
+
+    private HttpResponse<String> send(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aKioskListsHoldsBooksAndCancelsAndATakenTimeIsAClearConflict() throws Exception {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        HttpResponse<String> services = send("GET", "/api/v1/appointments/services?lang=ar", null);
+        assertThat(services.statusCode()).isEqualTo(200);
+        assertThat(services.body()).contains("\"code\":\"" + desk.service() + "\"", "\"code\":\"" + desk.office() + "\"",
+                "لم الشمل");
+
+        HttpResponse<String> slots = send("GET", "/api/v1/appointments/services/" + desk.service() + "/offices/" + desk.office()
+                + "/slots?limit=3", null);
+        assertThat(slots.statusCode()).isEqualTo(200);
+        String start = matchIn(slots.body(), "\"start\":\"([^\"]+)\"");
+        assertThat(send("GET", "/api/v1/appointments/services/nessuno/offices/x/slots", null).statusCode()).isEqualTo(404);
+
+        String hold = "{\"service\":\"" + desk.service() + "\",\"office\":\"" + desk.office() + "\",\"start\":\"" + start
+                + "\",\"language\":\"uk\"}";
+        HttpResponse<String> held = send("POST", "/api/v1/appointments/holds", hold);
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
+        String token = matchIn(held.body(), "\"token\":\"([A-Za-z0-9_-]{22})\"");
+        HttpResponse<String> again = send("POST", "/api/v1/appointments/holds?lang=en", hold);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(again.body()).contains("Someone else has just booked this time");
+
+        HttpResponse<String> invalid = send("POST", "/api/v1/appointments/holds/" + token + "/booking?lang=it",
+                "{\"email\":\"non-valida\",\"privacyConsent\":true}");
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("indirizzo e-mail completo");
+        String email = "kiosk" + System.nanoTime() + "@example.org";
+        HttpResponse<String> booked = send("POST", "/api/v1/appointments/holds/" + token + "/booking",
+                "{\"email\":\"" + email + "\",\"language\":\"uk\",\"privacyConsent\":true}");
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        String code = matchIn(booked.body(), "\"code\":\"(A-\\d{4}-\\d{6})\"");
+        assertThat(booked.body()).contains("\"status\":\"BOOKED\"", "/appuntamenti/mia/" + token + "?lang=uk");
+        new ImapMailbox(mailServer.imapPort(), email).await(m -> m.text() != null && m.text().contains(code), Duration.ofSeconds(20));
+
+        assertThat(send("DELETE", "/api/v1/appointments/" + token, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/v1/appointments/" + token, null).statusCode()).as("once").isEqualTo(409);
+        assertThat(send("DELETE", "/api/v1/appointments/AAAAAAAAAAAAAAAAAAAAAA", null).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT status FROM appointment WHERE code = :c").param("c", code).query(String.class).single())
+                .isEqualTo("CANCELLED");
+
+        assertThat(send("GET", "/v3/api-docs", null).body()).contains("/api/v1/appointments/holds",
+                "/api/v1/appointments/services/{service}/offices/{office}/slots");
+    }
+}
