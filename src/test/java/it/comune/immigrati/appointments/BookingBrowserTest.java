@@ -57,6 +57,11 @@ class BookingBrowserTest extends BrowserTestBase {
                 browser.findElement(By.cssSelector("a[href='/appuntamenti/servizio/" + desk.service() + "']")).click();
                 new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("slots")));
                 check(name + "-3-slots");
+                // the language menu opened over the booking page
+                browser.findElement(By.cssSelector("details.aci-lang > summary")).click();
+                assertThat(browser.findElement(By.cssSelector("details.aci-lang")).getAttribute("open")).isNotNull();
+                check(name + "-3-slots-language-menu");
+                browser.findElement(By.cssSelector("details.aci-lang > summary")).click();
 
                 // "continue" without a time: told, in the summary, linked to the first time
                 submitAndWait(By.cssSelector("form.aci-form button[type=submit]"), null);
@@ -100,7 +105,8 @@ class BookingBrowserTest extends BrowserTestBase {
         TestDesk desk = TestDesk.create(jdbc, 1, false);
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(new Dimension(390, 900));
-        browser.get(url("/guide/ricongiungimento-familiare?lang=it"));
+        browser.get(url("/guide/ricongiungimento-familiare?lang=ar"));
+        check("guide-booking-button-ar-390");
         browser.findElement(By.cssSelector(".aci-page-actions a[href='/appuntamenti/servizio/" + desk.service() + "']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(desk.slotsPath()));
         assertThat(browser.findElements(By.cssSelector("input[name=inizio]"))).isNotEmpty();
@@ -115,16 +121,15 @@ class BookingBrowserTest extends BrowserTestBase {
                 .param("o", desk.officeId()).query(String.class).single();
         TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
         browser.manage().deleteAllCookies();
-        for (int width : new int[] { 390, 1366 }) {
-            browser.manage().window().setSize(new Dimension(width, 900));
-            if (width == 390) {
-                Browser.signIn(browser, port, operator);
+        Browser.signIn(browser, port, operator);
+        for (String lang : List.of("it", "ar")) {
+            for (int width : new int[] { 390, 1366 }) {
+                browser.manage().window().setSize(new Dimension(width, 900));
+                browser.get(url("/ufficio/appuntamenti?ufficio=" + desk.office() + "&giorno=" + day + "&lang=" + lang));
+                assertThat(browser.findElement(By.id("agenda")).getText()).containsPattern("A-\\d{4}-\\d{6}");
+                assertThat(browser.findElements(By.id("mediators-needed"))).hasSize(1);
+                check("agenda-" + lang + "-" + width);
             }
-            browser.get(url("/ufficio/appuntamenti?ufficio=" + desk.office() + "&giorno="
-                    + day + "&lang=it"));
-            assertThat(browser.findElement(By.id("agenda")).getText()).containsPattern("A-\\d{4}-\\d{6}");
-            assertThat(browser.findElements(By.id("mediators-needed"))).hasSize(1);
-            check("agenda-it-" + width);
         }
     }
 }

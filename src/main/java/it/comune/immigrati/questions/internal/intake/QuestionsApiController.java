@@ -153,9 +153,6 @@ class QuestionsApiController {
     }
 
     private ResponseEntity<ProblemDetail> problem(HttpStatus status, List<String> keys, Language language) {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(messages.getMessage("form.errors.title", null, language.locale()));
-        problem.setProperty("errors", keys.stream().map(k -> messages.getMessage(k, null, language.locale())).toList());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return it.comune.immigrati.site.ApiProblem.of(messages, status, keys, language);
     }
 }
