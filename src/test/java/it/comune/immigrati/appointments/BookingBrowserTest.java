@@ -39,7 +39,9 @@ class BookingBrowserTest extends BrowserTestBase {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(before)
                 || !d.findElements(By.id("form-errors")).isEmpty());
         if (urlPart != null) {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(urlPart));
+            // on a refusal, say what the page told the resident
+            new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(() -> browser.findElements(By.cssSelector("[role=alert], .alert"))
+                    .stream().map(e -> e.getText()).toList().toString()).until(ExpectedConditions.urlContains(urlPart));
         }
     }
 

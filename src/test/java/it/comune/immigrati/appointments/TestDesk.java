@@ -5,7 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * An office and a service of its own for one test, so that tests sharing the running application do
  * not take each other's times: open every day 8:00-18:00 (holidays closed), 30-minute appointments, no
- * minimum notice, two weeks ahead, one active booking per address.
+ * minimum notice, two weeks ahead, one active booking per address. Closed today, so that the first
+ * free time is hours away: a test that takes a minute never sees its time pass the half hour and leave
+ * the list (CI once did, at 11:00).
  */
 public record TestDesk(String service, String office, long serviceId, long officeId) {
 
@@ -20,6 +22,8 @@ public record TestDesk(String service, String office, long serviceId, long offic
             jdbc.sql("INSERT INTO appointment_opening (office_id, weekday, opens, closes) VALUES (:o, :d, '08:00', '18:00')")
                     .param("o", office).param("d", day).update();
         }
+        jdbc.sql("INSERT INTO appointment_exception (office_id, day, note) VALUES (:o, (now() AT TIME ZONE 'Europe/Rome')::date, 'test')")
+                .param("o", office).update();
         long service = jdbc.sql("""
                 INSERT INTO appointment_service (code, duration_minutes, min_notice_hours, max_days_ahead, max_active_per_person,
                                                  scarce, guide_slug, position)
