@@ -123,6 +123,10 @@ public record AciProperties(
              * the reverse proxies whose X-Forwarded-For (and -Proto, -Host) is believed: addresses or CIDR
              * ranges; from any other peer the headers are ignored and the peer is the client
              */
-            @DefaultValue({ "127.0.0.1", "::1" }) java.util.List<String> trustedProxies) {
+            @DefaultValue({ "127.0.0.1", "::1" }) java.util.List<String> trustedProxies,
+            /** the key that signs proof-of-work challenges: the same on every node (unset, random per node) */
+            String proofOfWorkKey,
+            /** the challenges' difficulty: the largest number the browser may have to try */
+            @DefaultValue("50000") long proofOfWorkMaxNumber) {
     }
 }

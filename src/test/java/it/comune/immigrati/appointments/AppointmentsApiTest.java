@@ -9,6 +9,7 @@ import java.time.Duration;
 import it.comune.immigrati.platform.EmbeddedMailServer;
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.ImapMailbox;
+import it.comune.immigrati.testing.ProofOfWorkSolver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,9 +31,12 @@ class AppointmentsApiTest {
     @Autowired
     EmbeddedMailServer mailServer;
 
+    /** This test's own client address, so that its holds draw on an allowance of their own. */
+    private final String client = new it.comune.immigrati.testing.WebClient(0).address();
+
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("X-Forwarded-For", client);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -54,8 +58,10 @@ class AppointmentsApiTest {
         String start = matchIn(slots.body(), "\"start\":\"([^\"]+)\"");
         assertThat(send("GET", "/api/v1/appointments/services/nessuno/offices/x/slots", null).statusCode()).isEqualTo(404);
 
+        HttpResponse<String> challenge = send("GET", "/api/v1/appointments/challenge", null);
+        assertThat(challenge.headers().firstValue("Cache-Control")).hasValue("no-store");
         String hold = "{\"service\":\"" + desk.service() + "\",\"office\":\"" + desk.office() + "\",\"start\":\"" + start
-                + "\",\"language\":\"uk\"}";
+                + "\",\"language\":\"uk\",\"altcha\":\"" + ProofOfWorkSolver.fromChallengeJson(challenge.body()) + "\"}";
         HttpResponse<String> held = send("POST", "/api/v1/appointments/holds", hold);
         assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
         String token = matchIn(held.body(), "\"token\":\"([A-Za-z0-9_-]{22})\"");

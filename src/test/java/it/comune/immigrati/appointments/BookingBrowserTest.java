@@ -71,6 +71,9 @@ class BookingBrowserTest extends BrowserTestBase {
                 check(name + "-3-slots-refused");
 
                 browser.findElement(By.cssSelector("label[for=slot-0]")).click();
+                // the page script solves the proof of work in a worker while the resident chooses
+                new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(d -> !d.findElement(By.name("altcha")).getDomProperty("value").isEmpty());
                 submitAndWait(By.cssSelector("form.aci-form button[type=submit]"), "/appuntamenti/prenotazione/");
                 assertThat(browser.findElement(By.id("held")).getText()).isNotBlank();
                 check(name + "-4-details");

@@ -16,6 +16,7 @@ import it.comune.immigrati.platform.EmbeddedMailServer;
 import it.comune.immigrati.platform.PrivacyRequests;
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.ImapMailbox;
+import it.comune.immigrati.testing.ProofOfWorkSolver;
 import it.comune.immigrati.testing.WebClient;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -222,6 +223,41 @@ class BookingTest {
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("id=\"form-errors\"");
         assertThat(offeredTimes(late.body())).isNotEmpty().doesNotContain(time);
+    }
+
+    /** The next free times of the desk, more than the page offers first (from the API). */
+    private List<String> nextTimes(TestDesk desk, int count) {
+        String slots = new WebClient(port).get("/api/v1/appointments/services/" + desk.service() + "/offices/" + desk.office()
+                + "/slots?limit=" + count, "Accept", "application/json").body();
+        Matcher matcher = Pattern.compile("\"start\":\"([^\"]+)\"").matcher(slots);
+        List<String> times = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            times.add(matcher.group(1));
+        }
+        assertThat(times).hasSize(count);
+        return times;
+    }
+
+    @Test
+    void withoutJavaScriptAClientHoldsAFewTimesAnHourAndASolvedChallengeKeepsTheNormalAllowance() {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        List<String> times = nextTimes(desk, 10);
+        WebClient noScript = new WebClient(port);
+        for (int i = 0; i < 6; i++) {
+            hold(noScript, desk, times.get(i));
+        }
+        HttpResponse<String> seventh = noScript.submit(desk.slotsPath(), desk.slotsPath(), Map.of("inizio", times.get(6)));
+        assertThat(seventh.statusCode()).isEqualTo(429);
+        assertThat(seventh.body()).contains("id=\"form-errors\"", "troppe prenotazioni");
+
+        // the page script's solution: the same client goes on, once per solution
+        String solution = ProofOfWorkSolver.fromFormPage(noScript.get(desk.slotsPath()).body());
+        HttpResponse<String> solved = noScript.submit(desk.slotsPath(), desk.slotsPath(), Map.of("inizio", times.get(6), "altcha", solution));
+        assertThat(solved.statusCode()).as(solved.body()).isEqualTo(302);
+        HttpResponse<String> replayed = noScript.submit(desk.slotsPath(), desk.slotsPath(), Map.of("inizio", times.get(7), "altcha", solution));
+        assertThat(replayed.statusCode()).as("a solution works once").isEqualTo(429);
+        assertThat(noScript.submit(desk.slotsPath(), desk.slotsPath(), Map.of("inizio", times.get(7), "altcha",
+                ProofOfWorkSolver.fromFormPage(noScript.get(desk.slotsPath()).body()))).statusCode()).isEqualTo(302);
     }
 
     @Test

@@ -119,13 +119,13 @@ class QuestionLimitsTest {
         WebClient resident = new WebClient(port);
         String spentHere = solve(resident.get("/quesiti/nuovo").body());
         assertThat(askedWithProofOfWork(resident, spentHere)).isTrue();
-        assertThat(jdbc.sql("SELECT count(*) FROM question_proof_of_work_spent WHERE salt = :s").param("s", salt(spentHere))
+        assertThat(jdbc.sql("SELECT count(*) FROM proof_of_work_spent WHERE salt = :s").param("s", salt(spentHere))
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(askedWithProofOfWork(resident, spentHere)).as("the same solution again").isFalse();
 
         WebClient elsewhere = new WebClient(port);
         String spentElsewhere = solve(elsewhere.get("/quesiti/nuovo").body());
-        jdbc.sql("INSERT INTO question_proof_of_work_spent (salt, expires_at) VALUES (:s, now() + interval '1 hour')")
+        jdbc.sql("INSERT INTO proof_of_work_spent (salt, expires_at) VALUES (:s, now() + interval '1 hour')")
                 .param("s", salt(spentElsewhere)).update();
         assertThat(askedWithProofOfWork(elsewhere, spentElsewhere)).as("spent on another node").isFalse();
     }

@@ -14,6 +14,7 @@ import it.comune.immigrati.appointments.internal.AppointmentRecords.Details;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Service;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Status;
+import it.comune.immigrati.platform.ProofOfWork;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -44,8 +45,11 @@ class AppointmentsApiController {
     private final Bookings bookings;
     private final AppointmentMail mail;
     private final MessageSource messages;
+    private final ProofOfWork proofOfWork;
 
-    AppointmentsApiController(AppointmentStore store, Bookings bookings, AppointmentMail mail, MessageSource messages) {
+    AppointmentsApiController(AppointmentStore store, Bookings bookings, AppointmentMail mail, MessageSource messages,
+            ProofOfWork proofOfWork) {
+        this.proofOfWork = proofOfWork;
         this.store = store;
         this.bookings = bookings;
         this.mail = mail;
@@ -62,7 +66,8 @@ class AppointmentsApiController {
     public record SlotItem(Instant start, Instant end) {
     }
 
-    public record NewHold(String service, String office, Instant start, String language) {
+    /** {@code altcha}: the solved challenge of GET /challenge, base64 (optional: without it the small allowance). */
+    public record NewHold(String service, String office, Instant start, String language, String altcha) {
     }
 
     public record HoldItem(String token, Instant start, Instant end, Instant holdUntil) {
@@ -101,10 +106,22 @@ class AppointmentsApiController {
                 .map(slot -> new SlotItem(slot.start(), slot.end())).toList());
     }
 
+    @GetMapping("/challenge")
+    @Operation(summary = "A proof-of-work challenge (ALTCHA, SHA-256) to solve before holding a time",
+            description = "Find the number n in [0, maxnumber] with SHA-256(salt + n) = challenge (hex), then send "
+                    + "base64 of {\"algorithm\", \"challenge\", \"number\": n, \"salt\", \"signature\"} as `altcha` "
+                    + "with POST /holds. Each challenge is valid for an hour and once. Holds without a solution are limited "
+                    + "to aci.appointments.unverified-holds-per-client-per-hour per client, shared with the web pages.")
+    ResponseEntity<String> challenge() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store").body(proofOfWork.challenge());
+    }
+
     @PostMapping(value = "/holds", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Hold a free time for a few minutes, while the person's details are written",
             description = "409 when someone else has just taken it (ask for the free times again), 422 when it is not "
-                    + "one of the service's times, 429 when this client has held too many.")
+                    + "one of the service's times, 429 when this client has held too many (fewer without a solved "
+                    + "challenge in `altcha`).")
     ResponseEntity<?> hold(@RequestBody NewHold body, @RequestParam(defaultValue = "it") String lang,
             HttpServletRequest request) {
         Language ui = language(lang);
@@ -115,7 +132,7 @@ class AppointmentsApiController {
             return problem(HttpStatus.UNPROCESSABLE_CONTENT, List.of("appointments.error.slot.not-offered"), ui);
         }
         Bookings.HoldResult result = bookings.hold(service.get(), office.get(), body.start(),
-                language(body.language()).code(), request.getRemoteAddr());
+                language(body.language()).code(), request.getRemoteAddr(), proofOfWork.verify(body.altcha()));
         if (result instanceof Bookings.Held held) {
             Appointment a = held.appointment();
             return ResponseEntity.created(URI.create("/api/v1/appointments/holds/" + a.accessToken()))

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionMonths       months after the appointment's date when its personal data are erased
  * @param firstSlotsShown       how many of the next free times are offered first
  * @param holdsPerClientPerHour times one client (IP address) may hold in an hour
+ * @param unverifiedHoldsPerClientPerHour of those, the times it may hold without a solved proof of work
  * @param bookingsPerAddressPerDay bookings one e-mail address may make in a day
  */
 @ConfigurationProperties("aci.appointments")
@@ -24,5 +25,6 @@ record AppointmentsProperties(
         @DefaultValue("12") int retentionMonths,
         @DefaultValue("6") int firstSlotsShown,
         @DefaultValue("30") int holdsPerClientPerHour,
+        @DefaultValue("6") int unverifiedHoldsPerClientPerHour,
         @DefaultValue("5") int bookingsPerAddressPerDay) {
 }

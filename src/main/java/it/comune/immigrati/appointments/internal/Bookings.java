@@ -50,6 +50,7 @@ class Bookings {
     private final AppointmentMail mail;
     private final StaffDirectory staff;
     private final RateLimit holdsPerClient;
+    private final RateLimit unverifiedHoldsPerClient;
     private final RateLimit bookingsPerAddress;
 
     Bookings(AppointmentStore store, SlotCalendar calendar, AppointmentsProperties settings, Clock clock,
@@ -62,6 +63,7 @@ class Bookings {
         this.mail = mail;
         this.staff = staff;
         this.holdsPerClient = RateLimit.perHour(settings.holdsPerClientPerHour());
+        this.unverifiedHoldsPerClient = RateLimit.perHour(settings.unverifiedHoldsPerClientPerHour());
         this.bookingsPerAddress = RateLimit.of(settings.bookingsPerAddressPerDay(), Duration.ofDays(1));
     }
 
@@ -160,13 +162,18 @@ class Bookings {
     record Limited() implements HoldResult {
     }
 
-    /** Holds the time for the resident for a few minutes, on the first free desk. */
-    HoldResult hold(Service service, Office office, Instant start, String language, String client) {
+    /**
+     * Holds the time for the resident for a few minutes, on the first free desk. A client whose browser
+     * solved the proof of work ({@code solved}) has the normal hourly allowance; one that did not (no
+     * JavaScript, or a script that grabs times) a small one within it.
+     */
+    HoldResult hold(Service service, Office office, Instant start, String language, String client, boolean solved) {
         Optional<Slot> slot = offered(service, office, start);
         if (slot.isEmpty()) {
             return new NotOffered();
         }
-        if (!holdsPerClient.tryTake(client, 1)) {
+        if (solved ? !holdsPerClient.tryTake(client, 1)
+                : !RateLimit.tryTakeBoth(unverifiedHoldsPerClient, client, holdsPerClient, client)) {
             return new Limited();
         }
         Instant now = now();

@@ -21,6 +21,7 @@ import it.comune.immigrati.appointments.internal.AppointmentRecords.Details;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Status;
 import it.comune.immigrati.appointments.internal.SlotCalendar.Slot;
 import it.comune.immigrati.platform.AciProperties;
+import it.comune.immigrati.platform.ProofOfWork;
 import it.comune.immigrati.platform.RateLimit;
 import it.comune.immigrati.site.Language;
 import it.comune.immigrati.site.UiFactory;
@@ -55,9 +56,11 @@ class ResidentBookingController {
     private final AppointmentMail mail;
     private final UiFactory uis;
     private final RateLimit linkGuesses;
+    private final ProofOfWork proofOfWork;
 
     ResidentBookingController(AppointmentStore store, Bookings bookings, AppointmentsProperties settings,
-            AppointmentMail mail, UiFactory uis, AciProperties aci) {
+            AppointmentMail mail, UiFactory uis, AciProperties aci, ProofOfWork proofOfWork) {
+        this.proofOfWork = proofOfWork;
         this.store = store;
         this.bookings = bookings;
         this.settings = settings;
@@ -138,6 +141,7 @@ class ResidentBookingController {
         model.addAttribute("days", days);
         model.addAttribute("problem", problem);
         model.addAttribute("single", store.offices(service.id()).size() == 1);
+        model.addAttribute("challenge", proofOfWork.challenge());
         return "appointments/slots";
     }
 
@@ -145,7 +149,8 @@ class ResidentBookingController {
 
     @PostMapping("/appuntamenti/servizio/{serviceCode}/{officeCode}")
     String hold(@PathVariable String serviceCode, @PathVariable String officeCode,
-            @RequestParam(name = "inizio", defaultValue = "") String start, HttpServletRequest request,
+            @RequestParam(name = "inizio", defaultValue = "") String start,
+            @RequestParam(name = "altcha", defaultValue = "") String altcha, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         Service service = service(serviceCode, request);
         Office office = office(service, officeCode);
@@ -156,7 +161,8 @@ class ResidentBookingController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return slotsView(service, office, null, "appointments.error.slot.missing", request, model);
         }
-        Bookings.HoldResult result = bookings.hold(service, office, when, language(request).code(), request.getRemoteAddr());
+        Bookings.HoldResult result = bookings.hold(service, office, when, language(request).code(), request.getRemoteAddr(),
+                proofOfWork.verify(altcha));
         if (result instanceof Bookings.Held held) {
             return "redirect:/appuntamenti/prenotazione/" + held.appointment().accessToken();
         }

@@ -21,8 +21,6 @@ public record QuestionsProperties(
         @DefaultValue("10m") Duration colleagueViewWindow,
         @DefaultValue("24") int retentionMonths,
         @DefaultValue("3") int unverifiedSubmissionsPerClientPerHour,
-        String proofOfWorkKey,
-        @DefaultValue("50000") long proofOfWorkMaxNumber,
         @DefaultValue("10") int privateMessagesPerHour,
         @DefaultValue("10") int privateUploadsPerHour,
         @DefaultValue("assigned-and-languages") NeedToKnow.MediatorsSee mediatorsSee) {

@@ -59,7 +59,7 @@ class DoubleBookingTest {
             String client = "10.9." + desks + "." + i;
             results.add(pool.submit(() -> {
                 start.await();
-                return bookings.hold(service, office, slot.start(), "it", client);
+                return bookings.hold(service, office, slot.start(), "it", client, true);
             }));
         }
         start.countDown();
@@ -121,7 +121,7 @@ class DoubleBookingTest {
         List<Slot> free = bookings.freeSlots(service, office);
         Slot slot = free.get(free.size() - 1);
         String email = "reminded" + System.nanoTime() + "@example.org";
-        Bookings.Held held = (Bookings.Held) bookings.hold(service, office, slot.start(), "uk", "10.8.0.1");
+        Bookings.Held held = (Bookings.Held) bookings.hold(service, office, slot.start(), "uk", "10.8.0.1", true);
         bookings.saveDetails(held.appointment(), new AppointmentRecords.Details(email, null, null, "uk", false, true));
         assertThat(bookings.confirm(held.appointment().accessToken(), service, office, null))
                 .isInstanceOf(Bookings.Booked.class);

@@ -1,5 +1,6 @@
 package it.comune.immigrati.questions.internal.intake;
 
+import it.comune.immigrati.platform.ProofOfWork;
 import it.comune.immigrati.platform.Topics;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package it.comune.immigrati.questions.internal.intake;
 import java.util.ArrayList;
 import java.util.List;
 
+import it.comune.immigrati.platform.ProofOfWork;
 import it.comune.immigrati.platform.ServiceUnavailable;
 import it.comune.immigrati.questions.internal.Channel;
 import it.comune.immigrati.questions.internal.QuestionDesk;

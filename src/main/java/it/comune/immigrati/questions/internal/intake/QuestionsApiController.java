@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.comune.immigrati.platform.ProofOfWork;
 import it.comune.immigrati.questions.internal.Channel;
 import it.comune.immigrati.questions.internal.QuestionRecords.Question;
 import it.comune.immigrati.questions.internal.faq.FaqRecords;

@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import it.comune.immigrati.platform.EmbeddedMailServer;
+import it.comune.immigrati.platform.ProofOfWork;
 import it.comune.immigrati.questions.internal.Channel;
 import it.comune.immigrati.questions.internal.QuestionDesk;
 import it.comune.immigrati.questions.internal.QuestionsProperties;
@@ -203,7 +204,7 @@ class QuestionIntakeTest {
     @Test
     void noChannelGoesAroundThePipeline() throws Exception {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("it.comune.immigrati.questions");
+                .importPackages("it.comune.immigrati.questions", "it.comune.immigrati.platform");
         assertThat(callers(classes, QuestionDesk.class, "submit")).containsOnly("QuestionIntake", "DemoQuestions");
         assertThat(callers(classes, IntakeRules.class, "problems")).containsOnly("QuestionIntake");
         assertThat(callers(classes, SubmissionLimits.class, "allow")).containsOnly("QuestionIntake");
