@@ -88,6 +88,48 @@ class AgendaTest {
     }
 
     @Test
+    void theOfficeMovesOrCancelsABookingFromTheAgendaAndThePersonIsToldByEmail() {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        String email = "staffmove" + System.nanoTime() + "@example.org";
+        String token = BookingTest.book(new WebClient(port), desk, email, "ar");
+        String code = jdbc.sql("SELECT code FROM appointment WHERE access_token = :t").param("t", token).query(String.class).single();
+        TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
+        WebClient staff = new WebClient(port);
+        TestStaff.login(staff, operator);
+        String agenda = staff.get("/ufficio/appuntamenti?ufficio=" + desk.office() + "&giorno=" + day(desk)).body();
+        assertThat(agenda).contains("href=\"/ufficio/appuntamenti/" + code + "/sposta\"", "href=\"/ufficio/appuntamenti/" + code + "/disdici\"");
+
+        String movePath = "/ufficio/appuntamenti/" + code + "/sposta";
+        HttpResponse<String> page = staff.get(movePath);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(email);
+        java.util.List<String> times = BookingTest.offeredTimes(page.body());
+        HttpResponse<String> moved = staff.submit(movePath, movePath, Map.of("inizio", times.get(times.size() - 1)));
+        assertThat(WebClient.location(moved)).contains("spostato=" + code);
+        assertThat(staff.get(WebClient.location(moved)).body()).contains("id=\"changed\"", code);
+        assertThat(jdbc.sql("SELECT lower(during) = :t::timestamptz FROM appointment WHERE code = :c").param("c", code)
+                .param("t", times.get(times.size() - 1)).query(Boolean.class).single()).isTrue();
+        assertThat(new it.comune.immigrati.testing.WebClient(port).get("/appuntamenti/mia/" + token).body()).contains("id=\"move\"");
+
+        String cancelPath = "/ufficio/appuntamenti/" + code + "/disdici";
+        assertThat(staff.get(cancelPath).body()).contains("method=\"post\" action=\"" + cancelPath + "\"");
+        assertThat(status(code)).as("opening the page changes nothing").isEqualTo("BOOKED");
+        HttpResponse<String> cancelled = staff.submit(cancelPath, cancelPath, Map.of());
+        assertThat(WebClient.location(cancelled)).contains("disdetto=" + code);
+        assertThat(status(code)).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("SELECT cancelled_by FROM appointment WHERE code = :c").param("c", code).query(String.class).single())
+                .isEqualTo(operator.username());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = :a AND action IN ('appointment.moved', 'appointment.cancelled')")
+                .param("a", operator.username()).query(Long.class).single()).isEqualTo(2);
+        // the person's e-mails: the move and the cancellation, both saying the office did it, in Arabic
+        java.util.List<String> subjects = jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = :e ORDER BY id")
+                .param("e", email).query(String.class).list();
+        assertThat(subjects).hasSize(3);
+        assertThat(jdbc.sql("SELECT text_body FROM mail_outbox WHERE recipient = :e ORDER BY id").param("e", email)
+                .query(String.class).list().subList(1, 3)).allSatisfy(text -> assertThat(text).doesNotContain("{0}", "Appuntamento"));
+    }
+
+    @Test
     void onlyDeskStaffReadTheAgenda() {
         assertThat(new WebClient(port).get("/ufficio/appuntamenti").statusCode()).isIn(302, 401, 403);
         TestStaff.Account editor = TestStaff.create(jdbc, passwords, "EDITOR");

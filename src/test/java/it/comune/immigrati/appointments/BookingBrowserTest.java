@@ -95,6 +95,16 @@ class BookingBrowserTest extends BrowserTestBase {
                 assertThat(browser.findElement(By.id("booked")).getText()).containsPattern("A-\\d{4}-\\d{6}");
                 check(name + "-6-booked");
 
+                // another time: the last of the next free ones
+                browser.findElement(By.id("move")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sposta"));
+                check(name + "-6-move");
+                List<org.openqa.selenium.WebElement> times = browser.findElements(By.cssSelector("input[name=inizio]"));
+                browser.findElement(By.cssSelector("label[for=" + times.get(times.size() - 1).getAttribute("id") + "]")).click();
+                submitAndWait(By.cssSelector("form.aci-form button[type=submit]"), "?spostato");
+                assertThat(browser.findElement(By.id("moved")).getText()).isNotBlank();
+                check(name + "-6-moved");
+
                 browser.findElement(By.id("cancel")).click();
                 new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/disdici"));
                 check(name + "-7-cancel");
@@ -134,6 +144,14 @@ class BookingBrowserTest extends BrowserTestBase {
                 assertThat(browser.findElement(By.id("agenda")).getText()).containsPattern("A-\\d{4}-\\d{6}");
                 assertThat(browser.findElements(By.id("mediators-needed"))).hasSize(1);
                 check("agenda-" + lang + "-" + width);
+                // the office moves it: the same choice of times, in the staff area
+                // a person scrolls the table sideways to its actions column (in Arabic it is on the left)
+                org.openqa.selenium.WebElement move = browser.findElement(By.cssSelector("#agenda a[href$='/sposta']"));
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "arguments[0].scrollIntoView({block: 'center', inline: 'center'})", move);
+                move.click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("slots")));
+                check("agenda-move-" + lang + "-" + width);
             }
         }
     }

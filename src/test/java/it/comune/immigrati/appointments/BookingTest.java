@@ -211,6 +211,64 @@ class BookingTest {
     }
 
     @Test
+    void aResidentMovesTheBookingToAFreeTimeAndTheCalendarEntryIsReplaced() throws Exception {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        WebClient resident = new WebClient(port);
+        String email = newAddress("moves");
+        String token = book(resident, desk, email, "fr");
+        String code = jdbc.sql("SELECT code FROM appointment WHERE access_token = :t").param("t", token).query(String.class).single();
+        Instant before = jdbc.sql("SELECT lower(during) FROM appointment WHERE access_token = :t").param("t", token)
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+        assertThat(resident.get("/appuntamenti/mia/" + token).body()).contains("href=\"/appuntamenti/mia/" + token + "/sposta\"");
+
+        // someone else holds the next time: moving there is a clear conflict, nothing changes
+        String othersTime = book(new WebClient(port), desk, newAddress("other"), "it");
+        String taken = jdbc.sql("SELECT lower(during) FROM appointment WHERE access_token = :t").param("t", othersTime)
+                .query(java.time.OffsetDateTime.class).single().toInstant().toString();
+        String movePath = "/appuntamenti/mia/" + token + "/sposta";
+        HttpResponse<String> conflict = resident.submit(movePath, movePath, Map.of("inizio", taken));
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(conflict.body()).contains("id=\"form-errors\"");
+        HttpResponse<String> empty = resident.submit(movePath, movePath, Map.of());
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("href=\"#slot-0\"");
+
+        List<String> offered = offeredTimes(resident.get(movePath).body());
+        assertThat(offered).isNotEmpty().doesNotContain(before.toString(), taken);
+        String target = offered.get(offered.size() - 1);
+        HttpResponse<String> moved = resident.submit(movePath, movePath, Map.of("inizio", target));
+        assertThat(WebClient.location(moved)).isEqualTo("/appuntamenti/mia/" + token + "?spostato");
+        assertThat(resident.get(WebClient.location(moved)).body()).contains("id=\"moved\"");
+        assertThat(jdbc.sql("SELECT lower(during) FROM appointment WHERE access_token = :t").param("t", token)
+                .query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(Instant.parse(target));
+        assertThat(status(token)).isEqualTo("BOOKED");
+        assertThat(offeredTimes(new WebClient(port).get(desk.slotsPath()).body())).as("the old time is free again")
+                .contains(before.toString()).doesNotContain(target);
+
+        ImapMailbox mailbox = new ImapMailbox(mailServer.imapPort(), email);
+        ImapMailbox.Mail mail = mailbox.await(m -> m.text() != null && m.text().contains(code) && !m.attachments().isEmpty()
+                && new String(m.attachments().get(0).content(), java.nio.charset.StandardCharsets.UTF_8).contains("SEQUENCE:1"),
+                Duration.ofSeconds(20));
+        String ics = new String(mail.attachments().get(0).content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ics).contains("SEQUENCE:1", "UID:" + code + "@", "METHOD:PUBLISH");
+        VEvent event = (VEvent) new CalendarBuilder().build(new ByteArrayInputStream(mail.attachments().get(0).content()))
+                .getComponent(Component.VEVENT).orElseThrow();
+        assertThat(ZonedDateTime.from(event.getDateTimeStart().getDate()).toInstant()).isEqualTo(Instant.parse(target));
+        assertThat(mail.text()).doesNotContain("{0}", "{1}");
+
+        // once cancelled it cannot move
+        resident.submit("/appuntamenti/mia/" + token + "/disdici", "/appuntamenti/mia/" + token + "/disdici", Map.of());
+        assertThat(resident.get(movePath).body()).doesNotContain("name=\"inizio\"");
+        // a form kept open in another tab: refused, said so
+        HttpResponse<String> gone = resident.post(movePath, Map.of("inizio", before.toString(), "_csrf",
+                WebClient.csrf(resident.get(desk.slotsPath()).body())));
+        assertThat(gone.statusCode()).isEqualTo(422);
+        assertThat(gone.body()).contains("id=\"form-errors\"");
+        assertThat(status(token)).isEqualTo("CANCELLED");
+        assertThat(resident.get("/appuntamenti/mia/" + token).body()).doesNotContain("/sposta\"");
+    }
+
+    @Test
     void aTimeSomebodyJustTookGivesTheNextFreeTimesNotAnError() {
         TestDesk desk = TestDesk.create(jdbc, 1, false);
         WebClient first = new WebClient(port);

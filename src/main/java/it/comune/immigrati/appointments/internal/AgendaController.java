@@ -85,7 +85,9 @@ class AgendaController {
     String agenda(@RequestParam(name = "ufficio", required = false) String officeCode,
             @RequestParam(name = "giorno", required = false) String day,
             @RequestParam(name = "vista", required = false) String view,
-            @RequestParam(name = "non-cambiato", required = false) String unchanged, Principal user,
+            @RequestParam(name = "non-cambiato", required = false) String unchanged,
+            @RequestParam(name = "spostato", required = false) String moved,
+            @RequestParam(name = "disdetto", required = false) String cancelled, Principal user,
             HttpServletRequest request, Model model) {
         Language language = Language.of(RequestContextUtils.getLocale(request));
         Period period = period(officeCode, day, view);
@@ -102,6 +104,8 @@ class AgendaController {
         model.addAttribute("previous", period.first().minusDays(period.days()));
         model.addAttribute("next", period.first().plusDays(period.days()));
         model.addAttribute("unchanged", unchanged);
+        model.addAttribute("moved", moved);
+        model.addAttribute("cancelled", cancelled);
         model.addAttribute("now", bookings.now());
         model.addAttribute("mediatorsNeeded", entries.stream().filter(e -> e.needsMediator() && e.mediator() == null).count());
         return "appointments/agenda";

@@ -112,6 +112,25 @@ class AppointmentMail {
         outbox.queue(message);
     }
 
+    /** The new time, the old one named, with the calendar entry that replaces the old one (same UID, next sequence). */
+    void moved(Appointment appointment, Office office, Instant was, boolean byOffice) {
+        Service service = serviceIn(appointment);
+        Language language = language(appointment);
+        MailMessage message = common(appointment, service, office, "appointments.mail.moved.subject")
+                .paragraph(byOffice ? "appointments.mail.moved.by-office" : "appointments.mail.moved.body",
+                        appointment.code(), when(was, language));
+        describe(message, appointment, service, office);
+        bring(message, service);
+        if (appointment.mediator() != null) {
+            message.paragraph("appointments.mail.mediator");
+        }
+        message.action("appointments.mail.booked.action", privateLink(appointment))
+                .paragraph("appointments.mail.calendar")
+                .attach("appuntamento-" + appointment.code() + ".ics", CalendarEntry.CONTENT_TYPE,
+                        entry(appointment, office, false));
+        outbox.queue(message);
+    }
+
     void cancellation(Appointment appointment, Office office, boolean byOffice) {
         Service service = serviceIn(appointment);
         MailMessage message = common(appointment, service, office, "appointments.mail.cancelled.subject")
@@ -134,7 +153,7 @@ class AppointmentMail {
         Service service = serviceIn(appointment);
         return CalendarEntry.of(uid(appointment), appointment.start(), appointment.end(), service.name() + " – "
                 + office.name(), office.name() + ", " + office.address(), appointment.code() + "\n" + privateLink(appointment),
-                properties.mail().deskAddress(), cancelled, clock.instant());
+                properties.mail().deskAddress(), appointment.moves() + (cancelled ? 1 : 0), cancelled, clock.instant());
     }
 
     private String uid(Appointment appointment) {

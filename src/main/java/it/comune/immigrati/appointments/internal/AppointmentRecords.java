@@ -33,7 +33,7 @@ public final class AppointmentRecords {
 
     public record Appointment(long id, String code, String accessToken, long serviceId, long officeId, int desk,
             Instant start, Instant end, Status status, Instant holdUntil, String email, String phone, String reason,
-            String language, boolean needsMediator, String mediator, String bookedBy, Instant bookedAt) {
+            String language, boolean needsMediator, String mediator, String bookedBy, Instant bookedAt, int moves) {
 
         boolean heldAt(Instant now) {
             return (status == Status.HELD || status == Status.UNCONFIRMED) && holdUntil != null && holdUntil.isAfter(now);
@@ -41,6 +41,11 @@ public final class AppointmentRecords {
 
         boolean hasDetails() {
             return email != null;
+        }
+
+        /** Booked (or waiting for the resident's confirmation) and not yet begun: it may be moved or cancelled. */
+        boolean changeableAt(Instant now) {
+            return (status == Status.BOOKED || status == Status.UNCONFIRMED) && start.isAfter(now);
         }
     }
 

@@ -38,7 +38,7 @@ class AppointmentStore {
             """;
     private static final String APPOINTMENT_COLUMNS = """
             id, code, access_token, service_id, office_id, desk, lower(during) AS starts, upper(during) AS ends, status,
-            hold_until, email, phone, reason, language, needs_mediator, mediator, booked_by, booked_at
+            hold_until, email, phone, reason, language, needs_mediator, mediator, booked_by, booked_at, moves
             """;
 
     private final JdbcClient jdbc;
@@ -209,7 +209,7 @@ class AppointmentStore {
                 instant(rs, "ends"), Status.valueOf(rs.getString("status")), instant(rs, "hold_until"),
                 rs.getString("email"), rs.getString("phone"), rs.getString("reason"), rs.getString("language"),
                 rs.getBoolean("needs_mediator"), rs.getString("mediator"), rs.getString("booked_by"),
-                instant(rs, "booked_at"));
+                instant(rs, "booked_at"), rs.getInt("moves"));
     }
 
     void saveDetails(long id, String email, String phone, String reason, String language, boolean needsMediator) {
@@ -259,6 +259,20 @@ class AppointmentStore {
     int assignMediator(long id, String username) {
         return jdbc.sql("UPDATE appointment SET mediator = :mediator, updated_at = now() WHERE id = :id")
                 .param("mediator", username).param("id", id).update();
+    }
+
+    /**
+     * Puts the booking on another desk and time, without its mediator (the caller assigns one again);
+     * {@code remindedAt} null leaves the reminder to send. The desk's exclusion constraint refuses a time
+     * that is taken.
+     */
+    void move(long id, int desk, Instant start, Instant end, Instant remindedAt) {
+        jdbc.sql("""
+                UPDATE appointment SET desk = :desk, during = tstzrange(:start, :end, '[)'), mediator = NULL,
+                       reminded_at = :remindedAt, moves = moves + 1, updated_at = now()
+                WHERE id = :id
+                """).param("desk", desk).param("start", at(start)).param("end", at(end))
+                .param("remindedAt", at(remindedAt)).param("id", id).update();
     }
 
     void cancel(long id, String by, Instant now) {

@@ -376,7 +376,14 @@ class Bookings {
      * mediator's own exclusion constraint settles two bookings that want the same one.
      */
     private void assignMediator(TransactionStatus tx, Appointment booked) {
-        for (StaffDirectory.StaffMember member : staff.activeMembers()) {
+        assignMediator(tx, booked, null);
+    }
+
+    /** As above, trying {@code preferred} first: a moved booking keeps its mediator when they are free. */
+    private void assignMediator(TransactionStatus tx, Appointment booked, String preferred) {
+        List<StaffDirectory.StaffMember> members = new ArrayList<>(staff.activeMembers());
+        members.sort(java.util.Comparator.comparing(member -> !member.username().equals(preferred)));
+        for (StaffDirectory.StaffMember member : members) {
             if (!member.roles().contains(StaffRole.MEDIATOR) || !member.speaks(booked.language())) {
                 continue;
             }
@@ -385,6 +392,58 @@ class Bookings {
                 return;
             }
         }
+    }
+
+    sealed interface MoveResult permits Moved, MoveRefused {
+    }
+
+    /** Moved from {@code was}; the resident has the new time by e-mail with the calendar entry replaced. */
+    record Moved(Appointment appointment, Instant was) implements MoveResult {
+    }
+
+    /** Not moved, and why, as a message key: the time was taken, is not offered, or the booking can no longer change. */
+    record MoveRefused(String problem) implements MoveResult {
+    }
+
+    /**
+     * Moves a booking to another free time of its service and office, in one transaction: the new time is
+     * taken and the old one freed together, or nothing changes. {@code by} is the staff member who moved
+     * it, null for the resident.
+     */
+    MoveResult move(String token, Service service, Office office, Instant start, String by) {
+        Optional<Slot> slot = offered(service, office, start);
+        if (slot.isEmpty()) {
+            return new MoveRefused("appointments.error.slot.not-offered");
+        }
+        Instant now = now();
+        return transactions.execute(tx -> {
+            Appointment booked = store.lockByToken(token).orElseThrow();
+            if (!booked.changeableAt(now)) {
+                return new MoveRefused("appointments.error.move.gone");
+            }
+            if (booked.start().equals(start)) {
+                return new Moved(booked, booked.start());
+            }
+            store.expireHolds(office.id(), slot.get().start(), slot.get().end(), now);
+            // inside the reminder's window the e-mail about the move is the reminder
+            Instant remindedAt = start.isAfter(now.plus(settings.reminderBefore())) ? null : now;
+            Desks desks = new Desks(store.busy(office.id(), slot.get().start(), slot.get().end(), now));
+            for (int desk : desks.free(slot.get(), office.desks())) {
+                Optional<Boolean> moved = attempt(tx, () -> {
+                    store.move(booked.id(), desk, slot.get().start(), slot.get().end(), remindedAt);
+                    return true;
+                });
+                if (moved.isPresent()) {
+                    if (booked.needsMediator()) {
+                        assignMediator(tx, store.byId(booked.id()).orElseThrow(), booked.mediator());
+                    }
+                    Appointment after = store.byId(booked.id()).orElseThrow();
+                    mail.moved(after, office, booked.start(), by != null);
+                    return new Moved(after, booked.start());
+                }
+            }
+            return new MoveRefused("appointments.error.slot.taken");
+        });
     }
 
     /** Cancels a booking that has not happened yet; the resident is told by e-mail. */

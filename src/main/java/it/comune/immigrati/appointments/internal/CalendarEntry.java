@@ -29,7 +29,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  * An appointment as a calendar entry (RFC 5545), for the resident's phone calendar: local times in
  * Europe/Rome with that zone's VTIMEZONE, so every calendar shows the office's hour whatever the
  * phone's zone and on both sides of a daylight-saving change (a time in UTC sent people two hours early
- * elsewhere). A cancellation is the same entry, same UID, with METHOD:CANCEL and a higher sequence.
+ * elsewhere). A moved or cancelled appointment is the same entry, same UID, with a higher sequence (and,
+ * cancelled, METHOD:CANCEL), so the calendar replaces it.
  */
 final class CalendarEntry {
 
@@ -42,10 +43,11 @@ final class CalendarEntry {
     /**
      * @param uid         stable for the appointment, so a cancellation replaces the entry
      * @param organizer   the office's e-mail address
+     * @param sequence    0 first, higher each time the entry changes (a move, a cancellation)
      * @param cancelled   the entry cancels an earlier one
      */
     static byte[] of(String uid, Instant start, Instant end, String summary, String location, String description,
-            String organizer, boolean cancelled, Instant stamp) {
+            String organizer, int sequence, boolean cancelled, Instant stamp) {
         VTimeZone rome = ZONES.getTimeZone(SlotCalendar.ROME.getId()).getVTimeZone();
         ZonedDateTime from = start.atZone(SlotCalendar.ROME);
         ZonedDateTime to = end.atZone(SlotCalendar.ROME);
@@ -54,7 +56,7 @@ final class CalendarEntry {
         event.add(new Uid(uid));
         event.add(new Location(location));
         event.add(new Description(description));
-        event.add(new Sequence(cancelled ? 1 : 0));
+        event.add(new Sequence(sequence));
         // the office, as iTIP asks of a published entry: a calendar that replies writes to the desk
         event.add(new Organizer(java.net.URI.create("mailto:" + organizer)));
         if (cancelled) {

@@ -57,10 +57,12 @@ class ResidentBookingController {
     private final UiFactory uis;
     private final RateLimit linkGuesses;
     private final ProofOfWork proofOfWork;
+    private final SlotPicker picker;
 
     ResidentBookingController(AppointmentStore store, Bookings bookings, AppointmentsProperties settings,
-            AppointmentMail mail, UiFactory uis, AciProperties aci, ProofOfWork proofOfWork) {
+            AppointmentMail mail, UiFactory uis, AciProperties aci, ProofOfWork proofOfWork, SlotPicker picker) {
         this.proofOfWork = proofOfWork;
+        this.picker = picker;
         this.store = store;
         this.bookings = bookings;
         this.settings = settings;
@@ -108,37 +110,14 @@ class ResidentBookingController {
             @RequestParam(name = "giorno", required = false) String day, HttpServletRequest request, Model model) {
         Service service = service(serviceCode, request);
         Office office = office(service, officeCode);
-        return slotsView(service, office, parseDay(day), null, request, model);
-    }
-
-    private static LocalDate parseDay(String day) {
-        if (day == null || day.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(day);
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "giorno");
-        }
+        return slotsView(service, office, SlotPicker.parseDay(day), null, request, model);
     }
 
     private String slotsView(Service service, Office office, LocalDate day, String problem, HttpServletRequest request,
             Model model) {
-        Language language = language(request);
-        List<Slot> free = bookings.freeSlots(service, office);
-        Map<LocalDate, Integer> perDay = new LinkedHashMap<>();
-        free.forEach(slot -> perDay.merge(slot.startInRome().toLocalDate(), 1, Integer::sum));
-        DateTimeFormatter dayLabel = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(language.locale());
-        List<ShownDay> days = new ArrayList<>();
-        perDay.forEach((date, count) -> days.add(new ShownDay(date, dayLabel.format(date), count)));
-        List<ShownSlot> offered = (day == null ? free.stream().limit(settings.firstSlotsShown())
-                : free.stream().filter(slot -> slot.startInRome().toLocalDate().equals(day)))
-                .map(slot -> shown(slot, language)).toList();
+        picker.fill(service, office, day, language(request), model);
         model.addAttribute("service", service);
         model.addAttribute("office", office);
-        model.addAttribute("day", day == null ? null : dayLabel.format(day));
-        model.addAttribute("slots", offered);
-        model.addAttribute("days", days);
         model.addAttribute("problem", problem);
         model.addAttribute("single", store.offices(service.id()).size() == 1);
         model.addAttribute("challenge", proofOfWork.challenge());
@@ -299,7 +278,8 @@ class ResidentBookingController {
     @GetMapping("/appuntamenti/mia/{token}")
     String booking(@PathVariable String token, @RequestParam(name = "prenotato", required = false) String justBooked,
             @RequestParam(name = "da-confermare", required = false) String toConfirm,
-            @RequestParam(name = "disdetto", required = false) String justCancelled, HttpServletRequest request,
+            @RequestParam(name = "disdetto", required = false) String justCancelled,
+            @RequestParam(name = "spostato", required = false) String justMoved, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         Appointment appointment = appointment(token, request, response);
         if (appointment.status() == Status.HELD) {
@@ -312,7 +292,9 @@ class ResidentBookingController {
         model.addAttribute("justBooked", justBooked != null);
         model.addAttribute("toConfirm", toConfirm != null || appointment.status() == Status.UNCONFIRMED);
         model.addAttribute("justCancelled", justCancelled != null);
+        model.addAttribute("justMoved", justMoved != null);
         model.addAttribute("upcoming", appointment.end().isAfter(bookings.now()));
+        model.addAttribute("movable", appointment.changeableAt(bookings.now()));
         model.addAttribute("confirmBy", appointment.holdUntil() == null ? null
                 : AppointmentMail.when(appointment.holdUntil(), language(request)));
         model.addAttribute("privateLink", mail.privateLink(appointment));
@@ -359,6 +341,47 @@ class ResidentBookingController {
         Office office = officeOf(appointment);
         bookings.cancel(token, service, office, null);
         return "redirect:/appuntamenti/mia/" + token + "?disdetto";
+    }
+
+    /** Another time for the same service and office; the link in the e-mail only shows the choice. */
+    @GetMapping("/appuntamenti/mia/{token}/sposta")
+    String movePage(@PathVariable String token, @RequestParam(name = "giorno", required = false) String day,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Appointment appointment = appointment(token, request, response);
+        speakTheAppointmentsLanguage(appointment, request, response, model);
+        return moveView(appointment, SlotPicker.parseDay(day), null, request, model);
+    }
+
+    private String moveView(Appointment appointment, LocalDate day, String problem, HttpServletRequest request, Model model) {
+        Service service = serviceOf(appointment, request);
+        Office office = officeOf(appointment);
+        describe(appointment, service, office, request, model);
+        model.addAttribute("changeable", appointment.changeableAt(bookings.now()));
+        model.addAttribute("problem", problem);
+        picker.fill(service, office, day, language(request), model);
+        return "appointments/move";
+    }
+
+    @PostMapping("/appuntamenti/mia/{token}/sposta")
+    String move(@PathVariable String token, @RequestParam(name = "inizio", defaultValue = "") String start,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Appointment appointment = appointment(token, request, response);
+        Instant when;
+        try {
+            when = Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return moveView(appointment, null, "appointments.error.slot.missing", request, model);
+        }
+        Service service = store.service(appointment.serviceId(), appointment.language()).orElseThrow();
+        Bookings.MoveResult result = bookings.move(token, service, officeOf(appointment), when, null);
+        if (result instanceof Bookings.Moved) {
+            return "redirect:/appuntamenti/mia/" + token + "?spostato";
+        }
+        String problem = ((Bookings.MoveRefused) result).problem();
+        response.setStatus(problem.equals("appointments.error.slot.taken") ? HttpStatus.CONFLICT.value()
+                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return moveView(store.byToken(token).orElseThrow(), null, problem, request, model);
     }
 
     @GetMapping("/appuntamenti/mia/{token}/appuntamento.ics")

@@ -36,7 +36,7 @@ class CalendarEntryTest {
         for (String utc : new String[] { "2027-01-14T08:30:00Z", "2027-07-15T07:30:00Z" }) {
             Instant start = Instant.parse(utc);
             byte[] ics = CalendarEntry.of("A-2027-000001@aci.test", start, start.plusSeconds(1800),
-                    "Rinnovo del permesso – Ufficio", "Ufficio, Piazza della Repubblica 7", "A-2027-000001", "sportello@comune.example", false,
+                    "Rinnovo del permesso – Ufficio", "Ufficio, Piazza della Repubblica 7", "A-2027-000001", "sportello@comune.example", 0, false,
                     Instant.parse("2026-12-01T10:00:00Z"));
             String text = new String(ics, UTF_8);
             assertThat(text).contains("BEGIN:VTIMEZONE", "TZID:Europe/Rome", "DTSTART;TZID=Europe/Rome:", "T093000",
@@ -54,11 +54,11 @@ class CalendarEntryTest {
     void aCancellationIsTheSameEntryMarkedCancelled() throws Exception {
         Instant start = Instant.parse("2027-03-01T08:00:00Z");
         Calendar calendar = parse(CalendarEntry.of("A-2027-000002@aci.test", start, start.plusSeconds(1800), "S", "L", "D",
-                "sportello@comune.example", true, Instant.now()));
+                "sportello@comune.example", 3, true, Instant.now()));
         assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
         VEvent event = (VEvent) calendar.getComponent(Component.VEVENT).orElseThrow();
         assertThat(event.getProperty(Property.STATUS).orElseThrow().getValue()).isEqualTo("CANCELLED");
         assertThat(event.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo("A-2027-000002@aci.test");
-        assertThat(event.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("1");
+        assertThat(event.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("3");
     }
 }

@@ -1,0 +1,126 @@
+package it.comune.immigrati.appointments.internal;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Appointment;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Service;
+import it.comune.immigrati.appointments.internal.SlotCalendar.Slot;
+import it.comune.immigrati.platform.Audited;
+import it.comune.immigrati.site.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * The office moves or cancels a booking from the agenda (the person phoned, a colleague is ill): the
+ * same rules as the resident's own pages, the person told by e-mail that the office did it, each step
+ * audited. Opening a page changes nothing; the buttons POST.
+ */
+@Controller
+class StaffBookingController {
+
+    private final AppointmentStore store;
+    private final Bookings bookings;
+    private final SlotPicker picker;
+    private final ApplicationEventPublisher events;
+
+    StaffBookingController(AppointmentStore store, Bookings bookings, SlotPicker picker, ApplicationEventPublisher events) {
+        this.store = store;
+        this.bookings = bookings;
+        this.picker = picker;
+        this.events = events;
+    }
+
+    private Appointment appointment(String code) {
+        return store.byCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static Language language(HttpServletRequest request) {
+        return Language.of(RequestContextUtils.getLocale(request));
+    }
+
+    private void describe(Appointment appointment, HttpServletRequest request, Model model) {
+        model.addAttribute("appointment", appointment);
+        model.addAttribute("service", store.service(appointment.serviceId(), language(request).code()).orElseThrow());
+        model.addAttribute("office", store.office(appointment.officeId()).orElseThrow());
+        model.addAttribute("slot", ResidentBookingController.shown(new Slot(appointment.start(), appointment.end()),
+                language(request)));
+        model.addAttribute("changeable", appointment.changeableAt(bookings.now()));
+    }
+
+    /** Back to the agenda of the appointment's day, saying what was done. */
+    private static String agenda(Appointment appointment, Office office, String done) {
+        return "redirect:/ufficio/appuntamenti?ufficio=" + office.code() + "&giorno="
+                + appointment.start().atZone(SlotCalendar.ROME).toLocalDate() + "&" + done + "=" + appointment.code();
+    }
+
+    @GetMapping("/ufficio/appuntamenti/{code}/sposta")
+    String movePage(@PathVariable String code, @RequestParam(name = "giorno", required = false) String day,
+            HttpServletRequest request, Model model) {
+        return moveView(appointment(code), day, null, request, model);
+    }
+
+    private String moveView(Appointment appointment, String day, String problem, HttpServletRequest request, Model model) {
+        describe(appointment, request, model);
+        model.addAttribute("problem", problem);
+        picker.fill((Service) model.getAttribute("service"), (Office) model.getAttribute("office"), SlotPicker.parseDay(day),
+                language(request), model);
+        return "appointments/staff-move";
+    }
+
+    @PostMapping("/ufficio/appuntamenti/{code}/sposta")
+    String move(@PathVariable String code, @RequestParam(name = "inizio", defaultValue = "") String start, Principal user,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Appointment appointment = appointment(code);
+        Instant when;
+        try {
+            when = Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return moveView(appointment, null, "appointments.error.slot.missing", request, model);
+        }
+        Service service = store.service(appointment.serviceId(), appointment.language()).orElseThrow();
+        Office office = store.office(appointment.officeId()).orElseThrow();
+        Bookings.MoveResult result = bookings.move(appointment.accessToken(), service, office, when, user.getName());
+        if (result instanceof Bookings.Moved moved) {
+            events.publishEvent(new Audited(user.getName(), "appointment.moved", "appointment", code,
+                    moved.was() + " -> " + moved.appointment().start()));
+            return agenda(moved.appointment(), office, "spostato");
+        }
+        String problem = ((Bookings.MoveRefused) result).problem();
+        response.setStatus(problem.equals("appointments.error.slot.taken") ? HttpStatus.CONFLICT.value()
+                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return moveView(appointment(code), null, problem, request, model);
+    }
+
+    @GetMapping("/ufficio/appuntamenti/{code}/disdici")
+    String cancelPage(@PathVariable String code, HttpServletRequest request, Model model) {
+        describe(appointment(code), request, model);
+        return "appointments/staff-cancel";
+    }
+
+    @PostMapping("/ufficio/appuntamenti/{code}/disdici")
+    String cancel(@PathVariable String code, Principal user) {
+        Appointment appointment = appointment(code);
+        Service service = store.service(appointment.serviceId(), appointment.language()).orElseThrow();
+        Office office = store.office(appointment.officeId()).orElseThrow();
+        if (!appointment.changeableAt(bookings.now())) {
+            return agenda(appointment, office, "non-cambiato");
+        }
+        bookings.cancel(appointment.accessToken(), service, office, user.getName());
+        events.publishEvent(new Audited(user.getName(), "appointment.cancelled", "appointment", code, ""));
+        return agenda(appointment, office, "disdetto");
+    }
+}
