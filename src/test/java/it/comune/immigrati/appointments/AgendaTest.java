@@ -130,6 +130,40 @@ class AgendaTest {
     }
 
     @Test
+    void theOfficeBooksOnBehalfOfSomeoneWhoPhonesWithTheSameRules() {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
+        WebClient staff = new WebClient(port);
+        TestStaff.login(staff, operator);
+        String times = "/ufficio/appuntamenti/nuovo/" + desk.service() + "/" + desk.office();
+        assertThat(staff.get("/ufficio/appuntamenti").body()).contains("href=\"/ufficio/appuntamenti/nuovo\"");
+        assertThat(staff.get("/ufficio/appuntamenti/nuovo").body()).contains("href=\"" + times + "\"");
+        java.util.List<String> offered = BookingTest.offeredTimes(staff.get(times).body());
+        HttpResponse<String> held = staff.submit(times, times, Map.of("inizio", offered.get(0)));
+        String details = WebClient.location(held);
+        assertThat(details).startsWith("/ufficio/appuntamenti/nuovo/dettagli/");
+        HttpResponse<String> empty = staff.submit(details, details, Map.of("email", "", "language", "uk"));
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("href=\"#email\"").doesNotContain("href=\"#privacy\"");
+        String email = "phoned" + System.nanoTime() + "@example.org";
+        HttpResponse<String> booked = staff.submit(details, details, Map.of("email", email, "language", "uk", "phone", "333 1234567"));
+        String code = matchIn(WebClient.location(booked), "prenotato=(A-\\d{4}-\\d{6})");
+        var row = jdbc.sql("SELECT status, booked_by, language FROM appointment WHERE code = :c").param("c", code).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("BOOKED");
+        assertThat(row.get("booked_by")).isEqualTo(operator.username());
+        assertThat(row.get("language")).isEqualTo("uk");
+        assertThat(staff.get(WebClient.location(booked)).body()).contains("id=\"changed\"", operator.username());
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :e").param("e", email).query(Long.class).single())
+                .isEqualTo(1);
+        // the same rules: one active booking of the service per person
+        HttpResponse<String> second = staff.submit(times, times, Map.of("inizio", offered.get(1)));
+        String secondDetails = WebClient.location(second);
+        HttpResponse<String> overCap = staff.submit(secondDetails, secondDetails, Map.of("email", email, "language", "uk"));
+        assertThat(overCap.statusCode()).isEqualTo(409);
+        assertThat(overCap.body()).contains("id=\"form-errors\"");
+    }
+
+    @Test
     void onlyDeskStaffReadTheAgenda() {
         assertThat(new WebClient(port).get("/ufficio/appuntamenti").statusCode()).isIn(302, 401, 403);
         TestStaff.Account editor = TestStaff.create(jdbc, passwords, "EDITOR");

@@ -152,6 +152,12 @@ class BookingBrowserTest extends BrowserTestBase {
                 move.click();
                 new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("slots")));
                 check("agenda-move-" + lang + "-" + width);
+                // booking for someone on the phone: the service, then the times
+                browser.get(url("/ufficio/appuntamenti/nuovo?lang=" + lang));
+                browser.findElement(By.cssSelector("#services a[href='/ufficio/appuntamenti/nuovo/" + desk.service() + "/"
+                        + desk.office() + "']")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("slots")));
+                check("agenda-on-behalf-" + lang + "-" + width);
             }
         }
     }

@@ -40,6 +40,25 @@ public record TestDesk(String service, String office, long serviceId, long offic
         return new TestDesk("servizio-" + suffix, "ufficio-" + suffix, service, office);
     }
 
+    /** A desk with no free time in its window: every day closed (for the waiting list). */
+    public static TestDesk full(JdbcClient jdbc) {
+        TestDesk desk = create(jdbc, 1, false);
+        jdbc.sql("""
+                INSERT INTO appointment_exception (office_id, day, note)
+                SELECT :o, d::date, 'full' FROM generate_series((now() AT TIME ZONE 'Europe/Rome')::date + 1,
+                       (now() AT TIME ZONE 'Europe/Rome')::date + 15, interval '1 day') AS d
+                """).param("o", desk.officeId()).update();
+        return desk;
+    }
+
+    /** One time opens on the third day from today, 10:00-10:30, as when the office adds an opening. */
+    public void openOneTime(JdbcClient jdbc) {
+        jdbc.sql("""
+                UPDATE appointment_exception SET opens = '10:00', closes = '10:30'
+                WHERE office_id = :o AND day = (now() AT TIME ZONE 'Europe/Rome')::date + 3
+                """).param("o", officeId).update();
+    }
+
     public String slotsPath() {
         return "/appuntamenti/servizio/" + service + "/" + office;
     }

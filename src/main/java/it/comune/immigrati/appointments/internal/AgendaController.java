@@ -87,7 +87,8 @@ class AgendaController {
             @RequestParam(name = "vista", required = false) String view,
             @RequestParam(name = "non-cambiato", required = false) String unchanged,
             @RequestParam(name = "spostato", required = false) String moved,
-            @RequestParam(name = "disdetto", required = false) String cancelled, Principal user,
+            @RequestParam(name = "disdetto", required = false) String cancelled,
+            @RequestParam(name = "prenotato", required = false) String booked, Principal user,
             HttpServletRequest request, Model model) {
         Language language = Language.of(RequestContextUtils.getLocale(request));
         Period period = period(officeCode, day, view);
@@ -106,6 +107,7 @@ class AgendaController {
         model.addAttribute("unchanged", unchanged);
         model.addAttribute("moved", moved);
         model.addAttribute("cancelled", cancelled);
+        model.addAttribute("booked", booked);
         model.addAttribute("now", bookings.now());
         model.addAttribute("mediatorsNeeded", entries.stream().filter(e -> e.needsMediator() && e.mediator() == null).count());
         return "appointments/agenda";

@@ -24,9 +24,11 @@ class AppointmentJobs {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final WaitingList waitingList;
 
     AppointmentJobs(AppointmentStore store, AppointmentMail mail, AppointmentsProperties settings, JdbcClient jdbc,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, WaitingList waitingList) {
+        this.waitingList = waitingList;
         this.store = store;
         this.mail = mail;
         this.settings = settings;
@@ -40,6 +42,8 @@ class AppointmentJobs {
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> store.expireHolds(now));
         sendReminders(now);
+        // after the tidy-up, so that the holds that just lapsed are offered
+        waitingList.offerTimes(now);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Locale;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Appointment;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Service;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Waiting;
 import it.comune.immigrati.mail.MailMessage;
 import it.comune.immigrati.mail.MailOutbox;
 import it.comune.immigrati.platform.AciProperties;
@@ -141,6 +142,37 @@ class AppointmentMail {
                 + appointment.language())
                 .attach("appuntamento-" + appointment.code() + ".ics", CalendarEntry.CONTENT_TYPE,
                         entry(appointment, office, true));
+        outbox.queue(message);
+    }
+
+    /** The private page of a place on the waiting list, in its language. */
+    String waitingLink(Waiting place) {
+        return properties.mail().publicBaseUrl() + "/appuntamenti/attesa/" + place.accessToken() + "?lang=" + place.language();
+    }
+
+    void waitingJoined(Waiting place, Office office) {
+        Language language = Language.byCode(place.language()).orElse(Language.DEFAULT);
+        Service service = store.service(place.serviceId(), place.language()).orElseThrow();
+        DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
+        MailMessage message = MailMessage.to(place.email(), language).subject("appointments.mail.waiting.subject", service.name())
+                .about(RELATED_TYPE, "waiting-" + place.id())
+                .paragraph("appointments.mail.waiting.body", service.name(), office.name(), days.format(place.fromDay()),
+                        days.format(place.toDay()))
+                .paragraph("appointments.mail.waiting.how")
+                .action("appointments.mail.waiting.action", waitingLink(place));
+        outbox.queue(message);
+    }
+
+    void waitingOffer(Waiting place, Appointment held, Office office, Instant until) {
+        Language language = Language.byCode(place.language()).orElse(Language.DEFAULT);
+        Service service = store.service(place.serviceId(), place.language()).orElseThrow();
+        MailMessage message = MailMessage.to(place.email(), language).subject("appointments.mail.offer.subject",
+                        when(held.start(), language))
+                .about(RELATED_TYPE, "waiting-" + place.id())
+                .paragraph("appointments.mail.offer.body", when(until, language));
+        describe(message, held, service, office);
+        message.action("appointments.mail.offer.action", waitingLink(place))
+                .paragraph("appointments.mail.offer.pass");
         outbox.queue(message);
     }
 

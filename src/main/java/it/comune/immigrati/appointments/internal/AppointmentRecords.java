@@ -1,6 +1,7 @@
 package it.comune.immigrati.appointments.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** What the appointments module reads from its tables, and what its pages show (public for the templates). */
@@ -71,5 +72,31 @@ public final class AppointmentRecords {
     /** What the resident tells about themselves; checked by {@code Bookings.check}. */
     public record Details(String email, String phone, String reason, String language, boolean needsMediator,
             boolean privacy) {
+    }
+
+    /** The states of a place on the waiting list. */
+    public enum WaitingStatus {
+        WAITING, OFFERED, BOOKED, LEFT, ENDED
+    }
+
+    /** A place on the waiting list of a service at an office, for a range of days. */
+    public record Waiting(long id, String accessToken, long serviceId, long officeId, LocalDate fromDay, LocalDate toDay,
+            String email, String language, boolean needsMediator, WaitingStatus status, Instant createdAt) {
+
+        public boolean inLine() {
+            return status == WaitingStatus.WAITING || status == WaitingStatus.OFFERED;
+        }
+    }
+
+    /** A time offered to a place on the list: held for them until {@code until}. */
+    public record Offer(long id, long waitingId, long appointmentId, Instant start, Instant until, String outcome) {
+    }
+
+    /** What the waiting list's join form sends; days as ISO dates, blank for "from today" and "to the end of the window". */
+    public record WaitingForm(String email, String language, boolean needsMediator, String from, String to, boolean privacy) {
+    }
+
+    /** A service with the offices that give it, for the office's own booking page. */
+    public record ServiceOffices(Service service, List<Office> offices) {
     }
 }

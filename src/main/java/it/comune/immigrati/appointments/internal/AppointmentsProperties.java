@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param holdsPerClientPerHour times one client (IP address) may hold in an hour
  * @param unverifiedHoldsPerClientPerHour of those, the times it may hold without a solved proof of work
  * @param bookingsPerAddressPerDay bookings one e-mail address may make in a day
+ * @param offerHold             how long a time offered to the first on the waiting list is kept for them
+ * @param waitingJoinsPerClientPerHour times one client may join a waiting list in an hour
  */
 @ConfigurationProperties("aci.appointments")
 record AppointmentsProperties(
@@ -26,5 +28,7 @@ record AppointmentsProperties(
         @DefaultValue("6") int firstSlotsShown,
         @DefaultValue("30") int holdsPerClientPerHour,
         @DefaultValue("6") int unverifiedHoldsPerClientPerHour,
-        @DefaultValue("5") int bookingsPerAddressPerDay) {
+        @DefaultValue("5") int bookingsPerAddressPerDay,
+        @DefaultValue("12h") Duration offerHold,
+        @DefaultValue("5") int waitingJoinsPerClientPerHour) {
 }

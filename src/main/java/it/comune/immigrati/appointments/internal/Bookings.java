@@ -193,6 +193,27 @@ class Bookings {
     }
 
     /**
+     * Holds a free time until {@code until}, on the first free desk, for someone on the waiting list or for
+     * the office booking on a person's behalf; empty when it was just taken. No client allowance: the office
+     * itself holds it.
+     */
+    Optional<Appointment> holdFor(Service service, Office office, Slot slot, String language, Instant until, String client) {
+        Instant now = now();
+        return transactions.execute(tx -> {
+            store.expireHolds(office.id(), slot.start(), slot.end(), now);
+            Desks desks = new Desks(store.busy(office.id(), slot.start(), slot.end(), now));
+            for (int desk : desks.free(slot, office.desks())) {
+                Optional<Appointment> taken = attempt(tx, () -> store.insertHold(service.id(), office.id(), desk,
+                        slot.start(), slot.end(), until, Secrets.linkToken(), language, client));
+                if (taken.isPresent()) {
+                    return taken;
+                }
+            }
+            return Optional.<Appointment>empty();
+        });
+    }
+
+    /**
      * Runs one write inside a savepoint: an exclusion violation (the desk or mediator was just taken by
      * another transaction) rolls back to it and gives empty; the transaction goes on.
      */

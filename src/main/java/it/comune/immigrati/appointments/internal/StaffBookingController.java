@@ -3,6 +3,8 @@ package it.comune.immigrati.appointments.internal;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Appointment;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
@@ -122,5 +124,120 @@ class StaffBookingController {
         bookings.cancel(appointment.accessToken(), service, office, user.getName());
         events.publishEvent(new Audited(user.getName(), "appointment.cancelled", "appointment", code, ""));
         return agenda(appointment, office, "disdetto");
+    }
+
+    // ---- booking on a person's behalf (a phone call, someone at the desk, an association) ----
+
+    @GetMapping("/ufficio/appuntamenti/nuovo")
+    String newBooking(HttpServletRequest request, Model model) {
+        String language = language(request).code();
+        List<AppointmentRecords.ServiceOffices> choices = store.services(language).stream()
+                .map(service -> new AppointmentRecords.ServiceOffices(service, store.offices(service.id()))).toList();
+        model.addAttribute("choices", choices);
+        return "appointments/staff-new";
+    }
+
+    private Service serviceByCode(String code, HttpServletRequest request) {
+        return store.service(code, language(request).code()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private Office officeOf(Service service, String code) {
+        return store.offices(service.id()).stream().filter(o -> o.code().equals(code)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @GetMapping("/ufficio/appuntamenti/nuovo/{serviceCode}/{officeCode}")
+    String newBookingTimes(@PathVariable String serviceCode, @PathVariable String officeCode,
+            @RequestParam(name = "giorno", required = false) String day, HttpServletRequest request, Model model) {
+        Service service = serviceByCode(serviceCode, request);
+        return timesView(service, officeOf(service, officeCode), day, null, request, model);
+    }
+
+    private String timesView(Service service, Office office, String day, String problem, HttpServletRequest request, Model model) {
+        model.addAttribute("service", service);
+        model.addAttribute("office", office);
+        model.addAttribute("problem", problem);
+        picker.fill(service, office, SlotPicker.parseDay(day), language(request), model);
+        return "appointments/staff-new-times";
+    }
+
+    @PostMapping("/ufficio/appuntamenti/nuovo/{serviceCode}/{officeCode}")
+    String newBookingHold(@PathVariable String serviceCode, @PathVariable String officeCode,
+            @RequestParam(name = "inizio", defaultValue = "") String start, Principal user, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        Service service = serviceByCode(serviceCode, request);
+        Office office = officeOf(service, officeCode);
+        Optional<Slot> slot;
+        try {
+            slot = bookings.offered(service, office, Instant.parse(start));
+        } catch (DateTimeParseException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return timesView(service, office, null, "appointments.error.slot.missing", request, model);
+        }
+        if (slot.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return timesView(service, office, null, "appointments.error.slot.not-offered", request, model);
+        }
+        Optional<Appointment> held = bookings.holdFor(service, office, slot.get(), "it",
+                bookings.now().plus(STAFF_HOLD), "staff:" + user.getName());
+        if (held.isEmpty()) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return timesView(service, office, null, "appointments.error.slot.taken", request, model);
+        }
+        return "redirect:/ufficio/appuntamenti/nuovo/dettagli/" + held.get().accessToken();
+    }
+
+    /** Long enough for a phone call in which the person spells their address. */
+    private static final java.time.Duration STAFF_HOLD = java.time.Duration.ofMinutes(20);
+
+    private Appointment heldByToken(String token) {
+        Appointment held = store.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (held.status() != AppointmentRecords.Status.HELD) {
+            throw new ResponseStatusException(HttpStatus.GONE);
+        }
+        return held;
+    }
+
+    @GetMapping("/ufficio/appuntamenti/nuovo/dettagli/{token}")
+    String newBookingDetails(@PathVariable String token, HttpServletRequest request, Model model) {
+        Appointment held = heldByToken(token);
+        return detailsView(held, new AppointmentRecords.Details("", "", "", language(request).code(), false, true), List.of(),
+                request, model);
+    }
+
+    private String detailsView(Appointment held, AppointmentRecords.Details details, List<String> errors,
+            HttpServletRequest request, Model model) {
+        describe(held, request, model);
+        model.addAttribute("details", details);
+        model.addAttribute("errors", errors);
+        model.addAttribute("maxReason", Bookings.MAX_REASON);
+        return "appointments/staff-new-details";
+    }
+
+    @PostMapping("/ufficio/appuntamenti/nuovo/dettagli/{token}")
+    String newBookingConfirm(@PathVariable String token, @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "false") boolean mediator,
+            Principal user, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Appointment held = heldByToken(token);
+        // the office tells the person how their data are used; the consent box is the resident's own form's
+        AppointmentRecords.Details details = new AppointmentRecords.Details(email, phone, reason, language, mediator, true);
+        Bookings.StepResult saved = bookings.saveDetails(held, details);
+        if (saved instanceof Bookings.Invalid invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return detailsView(held, details, invalid.errors(), request, model);
+        }
+        Service service = store.service(held.serviceId(), "it").orElseThrow();
+        Office office = store.office(held.officeId()).orElseThrow();
+        Bookings.StepResult result = saved instanceof Bookings.Saved ? bookings.confirm(token, service, office, user.getName()) : saved;
+        if (result instanceof Bookings.Booked booked) {
+            events.publishEvent(new Audited(user.getName(), "appointment.booked-on-behalf", "appointment",
+                    booked.appointment().code(), ""));
+            return agenda(booked.appointment(), office, "prenotato");
+        }
+        response.setStatus(result instanceof Bookings.OverCap ? HttpStatus.CONFLICT.value() : HttpStatus.GONE.value());
+        return detailsView(store.byToken(token).orElse(held), details,
+                List.of(result instanceof Bookings.OverCap ? "appointments.error.cap" : "appointments.error.hold.expired"),
+                request, model);
     }
 }
