@@ -164,6 +164,51 @@ class AgendaTest {
     }
 
     @Test
+    void aServiceThatLimitsNoShowsSendsThePersonToTheOfficeWhichCanStillBookAndNotesTheAppointment() {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        jdbc.sql("UPDATE appointment_service SET max_no_shows = 1, max_active_per_person = 3 WHERE id = :s")
+                .param("s", desk.serviceId()).update();
+        String email = "missed" + System.nanoTime() + "@example.org";
+        String first = BookingTest.book(new WebClient(port), desk, email, "it");
+        jdbc.sql("UPDATE appointment SET status = 'NO_SHOW', during = tstzrange(now() - interval '2 days', now() - interval '2 days' "
+                + "+ interval '30 minutes', '[)') WHERE access_token = :t").param("t", first).update();
+
+        WebClient resident = new WebClient(port);
+        String time = BookingTest.offeredTimes(resident.get(desk.slotsPath()).body()).get(0);
+        String token = BookingTest.hold(resident, desk, time);
+        assertThat(BookingTest.details(resident, token, email, "it").statusCode()).isEqualTo(302);
+        HttpResponse<String> refused = resident.submit("/appuntamenti/prenotazione/" + token + "/riepilogo",
+                "/appuntamenti/prenotazione/" + token + "/conferma", Map.of());
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("id=\"form-errors\"", "telefona all");
+        assertThat(jdbc.sql("SELECT status FROM appointment WHERE access_token = :t").param("t", token)
+                .query(String.class).single()).as("not booked").isEqualTo("HELD");
+
+        // the office books for them, and writes a note on the appointment
+        TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
+        WebClient staff = new WebClient(port);
+        TestStaff.login(staff, operator);
+        String times = "/ufficio/appuntamenti/nuovo/" + desk.service() + "/" + desk.office();
+        String details = WebClient.location(staff.submit(times, times, Map.of("inizio", BookingTest.offeredTimes(staff.get(times).body()).get(0))));
+        String code = matchIn(WebClient.location(staff.submit(details, details, Map.of("email", email, "language", "it"))),
+                "prenotato=(A-\\d{4}-\\d{6})");
+        String agendaPath = "/ufficio/appuntamenti?ufficio=" + desk.office() + "&giorno=" + jdbc.sql(
+                "SELECT (lower(during) AT TIME ZONE 'Europe/Rome')::date::text FROM appointment WHERE code = :c").param("c", code)
+                .query(String.class).single();
+        String agenda = staff.get(agendaPath).body();
+        String noteAction = "/ufficio/appuntamenti/" + code + "/nota";
+        assertThat(agenda).contains("action=\"" + noteAction);
+        HttpResponse<String> noted = staff.post(noteAction + "?ufficio=" + desk.office(), Map.of("_csrf", WebClient.csrf(agenda),
+                "nota", "Porta anche il contratto di lavoro"));
+        assertThat(noted.statusCode()).isEqualTo(302);
+        assertThat(staff.get(agendaPath).body()).contains("Porta anche il contratto di lavoro");
+        assertThat(staff.get("/ufficio/appuntamenti/agenda.csv?ufficio=" + desk.office() + "&giorno=" + agendaPath.replaceAll(".*giorno=", ""))
+                .body()).contains("Porta anche il contratto di lavoro");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = :a AND action = 'appointment.note'")
+                .param("a", operator.username()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void onlyDeskStaffReadTheAgenda() {
         assertThat(new WebClient(port).get("/ufficio/appuntamenti").statusCode()).isIn(302, 401, 403);
         TestStaff.Account editor = TestStaff.create(jdbc, passwords, "EDITOR");

@@ -119,13 +119,13 @@ class AgendaController {
             @RequestParam(name = "giorno", required = false) String day,
             @RequestParam(name = "vista", required = false) String view, Principal user) {
         Period period = period(officeCode, day, view);
-        StringBuilder csv = new StringBuilder("codice;inizio;fine;stato;servizio;email;telefono;lingua;mediatore_richiesto;mediatore;motivo;prenotato_da\r\n");
+        StringBuilder csv = new StringBuilder("codice;inizio;fine;stato;servizio;email;telefono;lingua;mediatore_richiesto;mediatore;motivo;prenotato_da;note\r\n");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
         for (AgendaEntry e : entries(period, "it", user.getName(), "csv")) {
             csv.append(String.join(";", List.of(cell(e.code()), cell(time.format(e.start().atZone(SlotCalendar.ROME))),
                     cell(time.format(e.end().atZone(SlotCalendar.ROME))), cell(e.status().name()), cell(e.serviceName()),
                     cell(e.email()), cell(e.phone()), cell(e.language()), e.needsMediator() ? "si" : "no", cell(e.mediator()),
-                    cell(e.reason()), cell(e.bookedBy())))).append("\r\n");
+                    cell(e.reason()), cell(e.bookedBy()), cell(e.notes())))).append("\r\n");
         }
         // a byte-order mark, so that a spreadsheet opens the accents and the Arabic script as UTF-8
         byte[] body = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
@@ -133,6 +133,25 @@ class AgendaController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("agenda-" + period.office().code() + "-" + period.first() + ".csv").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+    }
+
+    /** The office's note on an appointment, from the agenda; audited without its text (it may be personal). */
+    @org.springframework.web.bind.annotation.PostMapping("/ufficio/appuntamenti/{code}/nota")
+    @Transactional
+    String note(@org.springframework.web.bind.annotation.PathVariable String code,
+            @RequestParam(name = "nota", defaultValue = "") String note,
+            @RequestParam(name = "ufficio", defaultValue = "") String officeCode,
+            @RequestParam(name = "giorno", defaultValue = "") String day,
+            @RequestParam(name = "vista", defaultValue = "") String view, Principal user) {
+        if (note.length() > 2000) {
+            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "nota");
+        }
+        if (!store.saveNote(code, note)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        events.publishEvent(new Audited(user.getName(), "appointment.note", "appointment", code, note.isBlank() ? "removed" : "saved"));
+        return "redirect:/ufficio/appuntamenti?ufficio=" + officeCode.replaceAll("[^a-z0-9-]", "") + "&giorno="
+                + day.replaceAll("[^0-9-]", "") + ("settimana".equals(view) ? "&vista=settimana" : "");
     }
 
     /** Check-in on arrival, no-show, done: each a button on the agenda, audited; back to the same agenda. */

@@ -81,6 +81,11 @@ class AppointmentMail {
         Service service = serviceIn(appointment);
         MailMessage message = common(appointment, service, office, "appointments.mail.booked.subject")
                 .paragraph("appointments.mail.booked.body", appointment.code());
+        queueWithCalendar(message, appointment, service, office);
+    }
+
+    /** What the confirmation and the move say alike: the appointment, what to bring, the link, the calendar entry. */
+    private void queueWithCalendar(MailMessage message, Appointment appointment, Service service, Office office) {
         describe(message, appointment, service, office);
         bring(message, service);
         if (appointment.mediator() != null) {
@@ -120,15 +125,16 @@ class AppointmentMail {
         MailMessage message = common(appointment, service, office, "appointments.mail.moved.subject")
                 .paragraph(byOffice ? "appointments.mail.moved.by-office" : "appointments.mail.moved.body",
                         appointment.code(), when(was, language));
+        queueWithCalendar(message, appointment, service, office);
+    }
+
+    /** The office's hours changed and the booking no longer fits them: the office will move it, or the resident can. */
+    void affected(Appointment appointment, Office office) {
+        Service service = serviceIn(appointment);
+        MailMessage message = common(appointment, service, office, "appointments.mail.affected.subject")
+                .paragraph("appointments.mail.affected.body", appointment.code());
         describe(message, appointment, service, office);
-        bring(message, service);
-        if (appointment.mediator() != null) {
-            message.paragraph("appointments.mail.mediator");
-        }
-        message.action("appointments.mail.booked.action", privateLink(appointment))
-                .paragraph("appointments.mail.calendar")
-                .attach("appuntamento-" + appointment.code() + ".ics", CalendarEntry.CONTENT_TYPE,
-                        entry(appointment, office, false));
+        message.action("appointments.mail.affected.action", privateLink(appointment));
         outbox.queue(message);
     }
 

@@ -62,19 +62,23 @@ class AppointmentPrivacy implements PersonalData {
     public Object export(String email) {
         return jdbc.sql("""
                 SELECT a.code, a.status, lower(a.during) AS starts, upper(a.during) AS ends, s.code AS service, o.name AS office,
-                       a.email, a.phone, a.reason, a.language, a.needs_mediator, a.booked_by, a.created_at, a.booked_at,
+                       a.email, a.phone, a.reason, a.notes, a.language, a.needs_mediator, a.booked_by, a.created_at, a.booked_at,
                        a.cancelled_at
                 FROM appointment a JOIN appointment_service s ON s.id = a.service_id JOIN appointment_office o ON o.id = a.office_id
                 WHERE lower(a.email) = lower(:email) ORDER BY lower(a.during)
-                """).param("email", email).query((rs, n) -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    for (String column : List.of("code", "status", "starts", "ends", "service", "office", "email", "phone",
-                            "reason", "language", "needs_mediator", "booked_by", "created_at", "booked_at", "cancelled_at")) {
-                        Object value = rs.getObject(column);
-                        entry.put(column, value == null || value instanceof Boolean ? value : value.toString());
-                    }
-                    return entry;
-                }).list();
+                """).param("email", email).query((rs, n) -> row(rs, List.of("code", "status", "starts", "ends", "service",
+                        "office", "email", "phone", "reason", "notes", "language", "needs_mediator", "booked_by", "created_at",
+                        "booked_at", "cancelled_at"))).list();
+    }
+
+    /** One exported row: the columns by name, as JSON carries them (booleans and numbers as they are, the rest as text). */
+    static Map<String, Object> row(java.sql.ResultSet rs, List<String> columns) throws java.sql.SQLException {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        for (String column : columns) {
+            Object value = rs.getObject(column);
+            entry.put(column, value == null || value instanceof Boolean || value instanceof Number ? value : value.toString());
+        }
+        return entry;
     }
 
     /** Upcoming bookings are cancelled (their desks freed, without a mail to the erased address), then every row anonymised. */
@@ -90,7 +94,7 @@ class AppointmentPrivacy implements PersonalData {
 
     private int anonymise(String where, Map<String, Object> params, Instant now) {
         return jdbc.sql("""
-                UPDATE appointment SET email = NULL, phone = NULL, reason = NULL, client = NULL,
+                UPDATE appointment SET email = NULL, phone = NULL, reason = NULL, notes = NULL, client = NULL,
                        access_token = 'erased-' || id || '-' || md5(random()::text), anonymised_at = :now, updated_at = now()
                 WHERE anonymised_at IS NULL AND (""" + where + ")").params(params).param("now", AppointmentStore.at(now))
                 .update();

@@ -2,7 +2,9 @@ package it.comune.immigrati.appointments.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 
 /** What the appointments module reads from its tables, and what its pages show (public for the templates). */
 public final class AppointmentRecords {
@@ -20,7 +22,7 @@ public final class AppointmentRecords {
      */
     public record Service(long id, String code, int durationMinutes, int minNoticeHours, int maxDaysAhead,
             int maxActivePerPerson, boolean scarce, String guideSlug, String name, String description,
-            List<String> bring) {
+            List<String> bring, Integer maxNoShows) {
     }
 
     /** The states of an appointment; the first four hold a desk. */
@@ -58,7 +60,7 @@ public final class AppointmentRecords {
     /** @param noShows how many earlier appointments of the same address were missed without cancelling */
     public record AgendaEntry(String code, Instant start, Instant end, Status status, String serviceName, String email,
             String phone, String reason, String language, boolean needsMediator, String mediator, String bookedBy,
-            int noShows) {
+            int noShows, String notes) {
     }
 
     /** A free time as offered: the value the form sends back and what the resident reads. */
@@ -98,5 +100,27 @@ public final class AppointmentRecords {
 
     /** A service with the offices that give it, for the office's own booking page. */
     public record ServiceOffices(Service service, List<Office> offices) {
+    }
+
+    /** A row of the settings' list of services. */
+    public record ServiceRow(String code, String name, int durationMinutes, int offices, boolean active) {
+    }
+
+    /** An office as the settings show it. */
+    public record OfficeRow(long id, String code, String name, String address, int desks, boolean active) {
+    }
+
+    /** A day of the office unlike its week: closed (no hours) or open at other hours. */
+    public record ExceptionRow(long id, LocalDate day, LocalTime opens, LocalTime closes, String note) {
+    }
+
+    /** The form's values, as typed, so that a refused form comes back as it was. */
+    public record ServiceForm(String code, String duration, String minNotice, String maxDays, String maxActive, boolean scarce,
+            String maxNoShows, String guide, boolean active, Set<Long> offices, String language, String name,
+            String description, String bring) {
+    }
+
+    /** A booking left outside the hours, as the office's page lists it. */
+    public record AffectedRow(String code, String when, String email) {
     }
 }

@@ -30,7 +30,7 @@ class AppointmentStore {
 
     private static final String SERVICE_COLUMNS = """
             s.id, s.code, s.duration_minutes, s.min_notice_hours, s.max_days_ahead, s.max_active_per_person, s.scarce,
-            s.guide_slug, coalesce(t.name, it.name) AS name, coalesce(t.description, it.description, '') AS description,
+            s.max_no_shows, s.guide_slug, coalesce(t.name, it.name) AS name, coalesce(t.description, it.description, '') AS description,
             coalesce(t.bring, it.bring, '') AS bring
             FROM appointment_service s
             LEFT JOIN appointment_service_text t ON t.service_id = s.id AND t.language = :language
@@ -89,7 +89,7 @@ class AppointmentStore {
         return new Service(rs.getLong("id"), rs.getString("code"), rs.getInt("duration_minutes"),
                 rs.getInt("min_notice_hours"), rs.getInt("max_days_ahead"), rs.getInt("max_active_per_person"),
                 rs.getBoolean("scarce"), rs.getString("guide_slug"), rs.getString("name"), rs.getString("description"),
-                bring);
+                bring, (Integer) rs.getObject("max_no_shows"));
     }
 
     /** The active offices that give the service. */
@@ -275,6 +275,20 @@ class AppointmentStore {
                 .param("remindedAt", at(remindedAt)).param("id", id).update();
     }
 
+    /** The address's missed appointments since {@code since}. */
+    int noShows(String email, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) FROM appointment
+                WHERE lower(email) = lower(:email) AND status = 'NO_SHOW' AND lower(during) >= :since
+                """).param("email", email).param("since", at(since)).query(Integer.class).single();
+    }
+
+    /** The office's note (blank removes it); false when there is no such appointment. */
+    boolean saveNote(String code, String note) {
+        return jdbc.sql("UPDATE appointment SET notes = :note, updated_at = now() WHERE code = :code")
+                .param("note", note == null || note.isBlank() ? null : note.strip()).param("code", code).update() == 1;
+    }
+
     void cancel(long id, String by, Instant now) {
         jdbc.sql("""
                 UPDATE appointment SET status = 'CANCELLED', cancelled_by = :by, cancelled_at = :now, updated_at = now()
@@ -307,7 +321,7 @@ class AppointmentStore {
         return jdbc.sql("""
                 SELECT a.code, lower(a.during) AS starts, upper(a.during) AS ends, a.status,
                        coalesce(t.name, it.name) AS service, a.email, a.phone, a.reason, a.language, a.needs_mediator,
-                       a.mediator, a.booked_by,
+                       a.mediator, a.booked_by, a.notes,
                        (SELECT count(*) FROM appointment n WHERE a.email IS NOT NULL AND lower(n.email) = lower(a.email)
                           AND n.status = 'NO_SHOW' AND n.id <> a.id) AS no_shows
                 FROM appointment a
@@ -322,7 +336,7 @@ class AppointmentStore {
                         Status.valueOf(rs.getString("status")), rs.getString("service"), rs.getString("email"),
                         rs.getString("phone"), rs.getString("reason"), rs.getString("language"),
                         rs.getBoolean("needs_mediator"), rs.getString("mediator"), rs.getString("booked_by"),
-                        rs.getInt("no_shows")))
+                        rs.getInt("no_shows"), rs.getString("notes")))
                 .list();
     }
 }

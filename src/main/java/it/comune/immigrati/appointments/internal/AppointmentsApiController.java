@@ -187,6 +187,9 @@ class AppointmentsApiController {
             return overCap.cap() == 0 ? problem(HttpStatus.TOO_MANY_REQUESTS, List.of("appointments.error.rate"), ui)
                     : problem(HttpStatus.CONFLICT, List.of("appointments.error.cap"), ui);
         }
+        if (result instanceof Bookings.TooManyNoShows) {
+            return problem(HttpStatus.CONFLICT, List.of("appointments.error.no-shows"), ui);
+        }
         return problem(HttpStatus.CONFLICT, List.of("appointments.cancel.not-active"), ui);
     }
 

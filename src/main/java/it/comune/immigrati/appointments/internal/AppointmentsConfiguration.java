@@ -41,6 +41,13 @@ class AppointmentsConfiguration {
                         .toList();
     }
 
+    /** Services, offices and hours: the supervisors'. */
+    @Bean
+    Route appointmentSettings() {
+        return Route.staff("/ufficio/appuntamenti/servizi/**", "ADMIN", "SUPERVISOR")
+                .inStaffMenu("nav.staff.appointment-settings", "/ufficio/appuntamenti/servizi", 20, NavigationItem.GROUP_APPOINTMENTS);
+    }
+
     @Bean
     Route staffAgenda() {
         return Route.staff("/ufficio/appuntamenti/**", "ADMIN", "SUPERVISOR", "OPERATOR", "MEDIATOR")

@@ -269,7 +269,7 @@ class Bookings {
         return errors;
     }
 
-    sealed interface StepResult permits Saved, Invalid, Expired, Booked, AwaitingConfirmation, OverCap, Gone {
+    sealed interface StepResult permits Saved, Invalid, Expired, Booked, AwaitingConfirmation, OverCap, TooManyNoShows, Gone {
     }
 
     record Saved(Appointment appointment) implements StepResult {
@@ -294,6 +294,10 @@ class Bookings {
      * ({@code cap} 0) has booked as many times today as an address may.
      */
     record OverCap(Appointment appointment, int cap) implements StepResult {
+    }
+
+    /** The address missed {@code noShows} appointments lately, as many as the service allows: the office books for them. */
+    record TooManyNoShows(Appointment appointment, int noShows) implements StepResult {
     }
 
     /** Cancelled, or otherwise no longer something this step can change. */
@@ -346,6 +350,12 @@ class Bookings {
             store.lockAddress(held.email());
             if (store.activeBookings(held.email(), service.id(), held.id(), now) >= service.maxActivePerPerson()) {
                 return new OverCap(held, service.maxActivePerPerson());
+            }
+            if (bookedBy == null && service.maxNoShows() != null) {
+                int missed = store.noShows(held.email(), now.atZone(SlotCalendar.ROME).minusMonths(12).toInstant());
+                if (missed >= service.maxNoShows()) {
+                    return new TooManyNoShows(held, missed);
+                }
             }
             if (bookedBy == null && !bookingsPerAddress.tryTake(held.email().toLowerCase(java.util.Locale.ROOT), 1)) {
                 return new OverCap(held, 0);

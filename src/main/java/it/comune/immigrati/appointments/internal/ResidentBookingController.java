@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Appointment;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
@@ -20,9 +19,7 @@ import it.comune.immigrati.appointments.internal.AppointmentRecords.ShownSlot;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Details;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Status;
 import it.comune.immigrati.appointments.internal.SlotCalendar.Slot;
-import it.comune.immigrati.platform.AciProperties;
 import it.comune.immigrati.platform.ProofOfWork;
-import it.comune.immigrati.platform.RateLimit;
 import it.comune.immigrati.site.Language;
 import it.comune.immigrati.site.UiFactory;
 import it.comune.immigrati.site.VisitorLanguage;
@@ -55,12 +52,12 @@ class ResidentBookingController {
     private final AppointmentsProperties settings;
     private final AppointmentMail mail;
     private final UiFactory uis;
-    private final RateLimit linkGuesses;
+    private final PrivateLinks links;
     private final ProofOfWork proofOfWork;
     private final SlotPicker picker;
 
     ResidentBookingController(AppointmentStore store, Bookings bookings, AppointmentsProperties settings,
-            AppointmentMail mail, UiFactory uis, AciProperties aci, ProofOfWork proofOfWork, SlotPicker picker) {
+            AppointmentMail mail, UiFactory uis, PrivateLinks links, ProofOfWork proofOfWork, SlotPicker picker) {
         this.proofOfWork = proofOfWork;
         this.picker = picker;
         this.store = store;
@@ -68,7 +65,7 @@ class ResidentBookingController {
         this.settings = settings;
         this.mail = mail;
         this.uis = uis;
-        this.linkGuesses = RateLimit.of(aci.security().maxUnknownLinksPerClient(), aci.security().clientFailureWindow());
+        this.links = links;
     }
 
     private static Language language(HttpServletRequest request) {
@@ -270,6 +267,10 @@ class ResidentBookingController {
             return summaryView(held, service, office, today ? "appointments.error.rate" : "appointments.error.cap", request,
                     model);
         }
+        if (result instanceof Bookings.TooManyNoShows) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return summaryView(held, service, office, "appointments.error.no-shows", request, model);
+        }
         return "redirect:/appuntamenti/mia/" + token;
     }
 
@@ -428,22 +429,8 @@ class ResidentBookingController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /**
-     * The appointment of a private link. Private pages are never cached nor indexed; a client that tries
-     * many unknown links is refused before the lookup, so guessing is hopeless.
-     */
+    /** The appointment of a private link (never cached nor indexed; guessing is refused). */
     private Appointment appointment(String token, HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        String client = request.getRemoteAddr();
-        if (linkGuesses.exhausted(client)) {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
-        }
-        Optional<Appointment> appointment = token.length() == 22 ? store.byToken(token) : Optional.empty();
-        if (appointment.isEmpty()) {
-            linkGuesses.take(client);
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return appointment.get();
+        return links.find(token, store::byToken, request, response);
     }
 }

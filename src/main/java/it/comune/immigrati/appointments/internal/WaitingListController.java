@@ -10,12 +10,9 @@ import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Service;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Waiting;
 import it.comune.immigrati.appointments.internal.SlotCalendar.Slot;
-import it.comune.immigrati.platform.AciProperties;
-import it.comune.immigrati.platform.RateLimit;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,12 +33,12 @@ class WaitingListController {
 
     private final WaitingList list;
     private final AppointmentStore store;
-    private final RateLimit linkGuesses;
+    private final PrivateLinks links;
 
-    WaitingListController(WaitingList list, AppointmentStore store, AciProperties aci) {
+    WaitingListController(WaitingList list, AppointmentStore store, PrivateLinks links) {
         this.list = list;
         this.store = store;
-        this.linkGuesses = RateLimit.of(aci.security().maxUnknownLinksPerClient(), aci.security().clientFailureWindow());
+        this.links = links;
     }
 
     private static Language language(HttpServletRequest request) {
@@ -95,18 +92,7 @@ class WaitingListController {
     }
 
     private Waiting place(String token, HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        String client = request.getRemoteAddr();
-        if (linkGuesses.exhausted(client)) {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
-        }
-        Optional<Waiting> place = token.length() == 22 ? list.byToken(token) : Optional.empty();
-        if (place.isEmpty()) {
-            linkGuesses.take(client);
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return place.get();
+        return links.find(token, list::byToken, request, response);
     }
 
     @GetMapping("/appuntamenti/attesa/{token}")

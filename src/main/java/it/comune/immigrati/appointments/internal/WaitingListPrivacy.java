@@ -3,9 +3,7 @@ package it.comune.immigrati.appointments.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import it.comune.immigrati.platform.ClusterJobs;
 import it.comune.immigrati.platform.PersonalData;
@@ -58,16 +56,8 @@ class WaitingListPrivacy implements PersonalData {
                 FROM appointment_waiting w JOIN appointment_service s ON s.id = w.service_id
                 JOIN appointment_office o ON o.id = w.office_id
                 WHERE lower(w.email) = lower(:email) ORDER BY w.id
-                """).param("email", email).query((rs, n) -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    for (String column : List.of("service", "office", "from_day", "to_day", "email", "language",
-                            "needs_mediator", "status", "created_at", "offers")) {
-                        Object value = rs.getObject(column);
-                        entry.put(column, value == null || value instanceof Boolean || value instanceof Number ? value
-                                : value.toString());
-                    }
-                    return entry;
-                }).list();
+                """).param("email", email).query((rs, n) -> AppointmentPrivacy.row(rs, List.of("service", "office", "from_day",
+                        "to_day", "email", "language", "needs_mediator", "status", "created_at", "offers"))).list();
     }
 
     /** The place leaves the line (a time held for it is released) and loses its address. */
