@@ -434,6 +434,11 @@ class Bookings {
 
     /** Not moved, and why, as a message key: the time was taken, is not offered, or the booking can no longer change. */
     record MoveRefused(String problem) implements MoveResult {
+
+        /** 409 when someone was quicker (the page shows the free times again), 422 otherwise. */
+        int status() {
+            return problem.equals("appointments.error.slot.taken") ? 409 : 422;
+        }
     }
 
     /**

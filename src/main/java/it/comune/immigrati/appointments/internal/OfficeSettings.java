@@ -1,14 +1,12 @@
 package it.comune.immigrati.appointments.internal;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,9 +125,5 @@ class OfficeSettings {
             }
             return affected;
         });
-    }
-
-    void saveWeekly(OfficeRow office, Map<DayOfWeek, List<SlotCalendar.Opening>> weekly) {
-        change(office, () -> settings.saveWeekly(office.id(), weekly));
     }
 }

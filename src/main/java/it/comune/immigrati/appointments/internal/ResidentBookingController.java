@@ -379,9 +379,9 @@ class ResidentBookingController {
         if (result instanceof Bookings.Moved) {
             return "redirect:/appuntamenti/mia/" + token + "?spostato";
         }
-        String problem = ((Bookings.MoveRefused) result).problem();
-        response.setStatus(problem.equals("appointments.error.slot.taken") ? HttpStatus.CONFLICT.value()
-                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        Bookings.MoveRefused refused = (Bookings.MoveRefused) result;
+        String problem = refused.problem();
+        response.setStatus(refused.status());
         return moveView(store.byToken(token).orElseThrow(), null, problem, request, model);
     }
 

@@ -101,9 +101,9 @@ class StaffBookingController {
                     moved.was() + " -> " + moved.appointment().start()));
             return agenda(moved.appointment(), office, "spostato");
         }
-        String problem = ((Bookings.MoveRefused) result).problem();
-        response.setStatus(problem.equals("appointments.error.slot.taken") ? HttpStatus.CONFLICT.value()
-                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        Bookings.MoveRefused refused = (Bookings.MoveRefused) result;
+        String problem = refused.problem();
+        response.setStatus(refused.status());
         return moveView(appointment(code), null, problem, request, model);
     }
 

@@ -66,17 +66,15 @@ class WaitingListTest {
     }
 
     /** Runs the offering job until {@code done} (the scheduled run on this node may hold the job a moment). */
-    private void offerUntil(BooleanSupplier done) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (!done.getAsBoolean()) {
-            assertThat(Instant.now()).as("offered in time").isBefore(deadline);
+    private void offerUntil(BooleanSupplier done) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
             waitingList.offerTimes(Instant.now());
-            Thread.sleep(100);
-        }
+            return done.getAsBoolean();
+        });
     }
 
     @Test
-    void aFreedTimeGoesToTheFirstInLineThenToTheNextAndIsBookedByWhoTakesIt() throws Exception {
+    void aFreedTimeGoesToTheFirstInLineThenToTheNextAndIsBookedByWhoTakesIt() {
         TestDesk desk = TestDesk.full(jdbc);
         WebClient first = new WebClient(port);
         String slots = first.get(desk.slotsPath()).body();
