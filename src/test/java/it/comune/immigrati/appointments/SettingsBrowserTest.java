@@ -67,4 +67,69 @@ class SettingsBrowserTest extends BrowserTestBase {
             }
         }
     }
+
+    private void languageMenu(String name) {
+        browser.findElement(By.cssSelector("details.aci-lang > summary")).click();
+        assertThat(browser.findElement(By.cssSelector("details.aci-lang")).getAttribute("open")).isNotNull();
+        check(name);
+        browser.findElement(By.cssSelector("details.aci-lang > summary")).click();
+    }
+
+    private void submit(By button, By expected) {
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(expected));
+    }
+
+    @Test
+    void absencesWalkInsAndOnePersonsAgendaAsTheOfficeUsesThem() {
+        TestDesk desk = TestDesk.create(jdbc, 2, false);
+        TestStaff.Account giver = TestStaff.create(jdbc, passwords, "OPERATOR");
+        jdbc.sql("INSERT INTO appointment_service_staff (service_id, username) VALUES (:s, :u)").param("s", desk.serviceId())
+                .param("u", giver.username()).update();
+        String token = BookingTest.book(new WebClient(port), desk, "absence" + System.nanoTime() + "@example.org", "ar");
+        String day = jdbc.sql("SELECT (lower(during) AT TIME ZONE 'Europe/Rome')::date::text FROM appointment WHERE access_token = :t")
+                .param("t", token).query(String.class).single();
+        browser.manage().deleteAllCookies();
+        Browser.signIn(browser, port, TestStaff.create(jdbc, passwords, "SUPERVISOR"));
+        for (String lang : List.of("it", "ar")) {
+            for (int width : new int[] { 390, 1366 }) {
+                String name = "staffing-" + lang + "-" + width;
+                browser.manage().window().setSize(new Dimension(width, 900));
+                browser.get(url("/ufficio/appuntamenti/servizi?lang=" + lang));
+                languageMenu(name + "-1-settings-language-menu");
+                // an absence sent empty: the summary links to the person's field, axe finds nothing
+                submit(By.cssSelector("#add-absence button[type=submit]"), By.id("form-errors"));
+                assertThat(browser.findElements(By.cssSelector("#form-errors a[href='#absence-person']"))).hasSize(1);
+                assertThat(browser.getTitle()).startsWith(lang.equals("it") ? "Errore:" : "");
+                check(name + "-2-absence-refused");
+                browser.findElement(By.cssSelector("#new-office > summary")).click();
+                check(name + "-3-new-office-open");
+
+                browser.get(url("/ufficio/appuntamenti?ufficio=" + desk.office() + "&lang=" + lang));
+                browser.findElement(By.cssSelector("#walk-in > summary")).click();
+                check(name + "-4-agenda-walk-in-open");
+                browser.get(url("/ufficio/appuntamenti?persona=" + giver.username() + "&giorno=" + day + "&lang=" + lang));
+                assertThat(browser.findElement(By.id("agenda")).getText()).contains("Test " + giver.username());
+                check(name + "-5-person-agenda");
+            }
+        }
+        // the absence, entered as a supervisor would: the booking nobody can take over is listed, the resident told
+        browser.get(url("/ufficio/appuntamenti/servizi?lang=it"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("absence-person"))).selectByValue(giver.username());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('absence-from').value = arguments[0]", day);
+        submit(By.cssSelector("#add-absence button[type=submit]"), By.id("uncovered"));
+        assertThat(browser.findElement(By.id("uncovered")).getText()).contains(
+                jdbc.sql("SELECT code FROM appointment WHERE access_token = :t").param("t", token).query(String.class).single());
+        assertThat(browser.findElement(By.id("absences")).getText()).contains("Test " + giver.username());
+        check("staffing-it-1366-6-absence-uncovered");
+
+        // a walk-in recorded from the agenda: every desk is free now (the office is closed today for bookings)
+        browser.get(url("/ufficio/appuntamenti?ufficio=" + desk.office() + "&lang=ar"));
+        browser.findElement(By.cssSelector("#walk-in > summary")).click();
+        submit(By.cssSelector("#walk-in button[type=submit]"), By.id("changed"));
+        assertThat(browser.findElement(By.id("agenda")).getText()).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#agenda .aci-walk-in"))).isNotEmpty();
+        check("staffing-ar-1366-7-walk-in-recorded");
+    }
 }

@@ -130,9 +130,14 @@ class AppointmentMail {
 
     /** The office's hours changed and the booking no longer fits them: the office will move it, or the resident can. */
     void affected(Appointment appointment, Office office) {
+        affected(appointment, office, "appointments.mail.affected.body");
+    }
+
+    /** As above, saying why: {@code because} is the message key of the paragraph (hours changed, or the person is away). */
+    void affected(Appointment appointment, Office office, String because) {
         Service service = serviceIn(appointment);
         MailMessage message = common(appointment, service, office, "appointments.mail.affected.subject")
-                .paragraph("appointments.mail.affected.body", appointment.code());
+                .paragraph(because, appointment.code());
         describe(message, appointment, service, office);
         message.action("appointments.mail.affected.action", privateLink(appointment));
         outbox.queue(message);

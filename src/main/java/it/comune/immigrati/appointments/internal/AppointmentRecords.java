@@ -36,7 +36,8 @@ public final class AppointmentRecords {
 
     public record Appointment(long id, String code, String accessToken, long serviceId, long officeId, int desk,
             Instant start, Instant end, Status status, Instant holdUntil, String email, String phone, String reason,
-            String language, boolean needsMediator, String mediator, String bookedBy, Instant bookedAt, int moves) {
+            String language, boolean needsMediator, String mediator, String bookedBy, Instant bookedAt, int moves,
+            String staff, boolean walkIn) {
 
         boolean heldAt(Instant now) {
             return (status == Status.HELD || status == Status.UNCONFIRMED) && holdUntil != null && holdUntil.isAfter(now);
@@ -60,7 +61,12 @@ public final class AppointmentRecords {
     /** @param noShows how many earlier appointments of the same address were missed without cancelling */
     public record AgendaEntry(String code, Instant start, Instant end, Status status, String serviceName, String email,
             String phone, String reason, String language, boolean needsMediator, String mediator, String bookedBy,
-            int noShows, String notes) {
+            int noShows, String notes, String staff, boolean walkIn, String office) {
+
+        /** Whether {@code username} gives this appointment or mediates at it. */
+        public boolean involves(String username) {
+            return username.equals(staff) || username.equals(mediator);
+        }
     }
 
     /** A free time as offered: the value the form sends back and what the resident reads. */
@@ -117,7 +123,15 @@ public final class AppointmentRecords {
     /** The form's values, as typed, so that a refused form comes back as it was. */
     public record ServiceForm(String code, String duration, String minNotice, String maxDays, String maxActive, boolean scarce,
             String maxNoShows, String guide, boolean active, Set<Long> offices, String language, String name,
-            String description, String bring) {
+            String description, String bring, Set<String> staff) {
+    }
+
+    /** A staff member's days away, as the settings list them. */
+    public record AbsenceRow(long id, String username, String name, LocalDate firstDay, LocalDate lastDay, String note) {
+    }
+
+    /** A staff member one can choose in a form: who gives a service, whose agenda, whose absence. */
+    public record StaffChoice(String username, String name) {
     }
 
     /** A booking left outside the hours, as the office's page lists it. */

@@ -38,7 +38,7 @@ class AppointmentStore {
             """;
     private static final String APPOINTMENT_COLUMNS = """
             id, code, access_token, service_id, office_id, desk, lower(during) AS starts, upper(during) AS ends, status,
-            hold_until, email, phone, reason, language, needs_mediator, mediator, booked_by, booked_at, moves
+            hold_until, email, phone, reason, language, needs_mediator, mediator, booked_by, booked_at, moves, staff, walk_in
             """;
 
     private final JdbcClient jdbc;
@@ -71,6 +71,15 @@ class AppointmentStore {
     Optional<Service> service(long id, String language) {
         return jdbc.sql("SELECT " + SERVICE_COLUMNS + " WHERE s.id = :id")
                 .param("language", language).param("id", id).query(AppointmentStore::service).optional();
+    }
+
+    /** The active services given at the office. */
+    List<Service> servicesAt(long officeId, String language) {
+        return jdbc.sql("SELECT " + SERVICE_COLUMNS + """
+                 WHERE s.active AND EXISTS (SELECT 1 FROM appointment_service_office so
+                    WHERE so.service_id = s.id AND so.office_id = :office)
+                ORDER BY s.position, s.id
+                """).param("language", language).param("office", officeId).query(AppointmentStore::service).list();
     }
 
     /** The active services that belong to a guide and are given at an active office. */
@@ -174,14 +183,81 @@ class AppointmentStore {
                 """).param("now", at(now)).update();
     }
 
-    /** A new hold of a desk; the exclusion constraint refuses it if the desk is taken. */
-    Appointment insertHold(long serviceId, long officeId, int desk, Instant start, Instant end, Instant holdUntil,
-            String token, String language, String client) {
+    /** Marks the holds of these staff members that ran out over a time range, in any office, as expired. */
+    int expireStaffHolds(List<String> usernames, Instant from, Instant to, Instant now) {
+        if (usernames.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                UPDATE appointment SET status = 'EXPIRED', updated_at = now()
+                WHERE staff IN (:staff) AND during && tstzrange(:from, :to, '[)')
+                  AND status IN ('HELD', 'UNCONFIRMED') AND hold_until <= :now
+                """).param("staff", usernames).param("from", at(from)).param("to", at(to)).param("now", at(now)).update();
+    }
+
+    /** The times these staff members are taken, in any office, as the one who gives it or as mediator. */
+    List<StaffBusy> staffBusy(List<String> usernames, Instant from, Instant to, Instant now) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT staff AS who, lower(during) AS starts, upper(during) AS ends FROM appointment
+                WHERE during && tstzrange(:from, :to, '[)') AND staff IN (:staff)
+                  AND status IN ('HELD', 'UNCONFIRMED', 'BOOKED', 'ARRIVED')
+                  AND (status NOT IN ('HELD', 'UNCONFIRMED') OR hold_until > :now)
+                UNION ALL
+                SELECT mediator, lower(during), upper(during) FROM appointment
+                WHERE during && tstzrange(:from, :to, '[)') AND mediator IN (:staff)
+                  AND status IN ('UNCONFIRMED', 'BOOKED', 'ARRIVED')
+                """).param("staff", usernames).param("from", at(from)).param("to", at(to)).param("now", at(now))
+                .query((rs, n) -> new StaffBusy(rs.getString("who"), instant(rs, "starts"), instant(rs, "ends"))).list();
+    }
+
+    /** A staff member taken from {@code start} to {@code end}. */
+    record StaffBusy(String username, Instant start, Instant end) {
+    }
+
+    /** The days away of these staff members that touch the days from {@code first} to {@code last}. */
+    List<AppointmentRecords.AbsenceRow> absences(List<String> usernames, LocalDate first, LocalDate last) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id, username, first_day, last_day, note FROM appointment_absence
+                WHERE username IN (:staff) AND first_day <= :last AND last_day >= :first ORDER BY first_day
+                """).param("staff", usernames).param("first", first).param("last", last)
+                .query((rs, n) -> new AppointmentRecords.AbsenceRow(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("username"), rs.getObject("first_day", LocalDate.class),
+                        rs.getObject("last_day", LocalDate.class), rs.getString("note"))).list();
+    }
+
+    /** Whether the staff member is away on that day. */
+    boolean absent(String username, LocalDate day) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM appointment_absence WHERE username = :u AND :day BETWEEN first_day AND last_day)
+                """).param("u", username).param("day", day).query(Boolean.class).single();
+    }
+
+    /** The staff who can give the service; empty when anyone at the desk can. */
+    List<String> serviceStaff(long serviceId) {
+        return jdbc.sql("SELECT username FROM appointment_service_staff WHERE service_id = :s ORDER BY username")
+                .param("s", serviceId).query(String.class).list();
+    }
+
+    /**
+     * A new hold of a desk, and of the staff member who will give it when the service names its staff;
+     * the exclusion constraints refuse it if the desk or the person is taken.
+     */
+    Appointment insertHold(long serviceId, long officeId, int desk, String staff, Instant start, Instant end,
+            Instant holdUntil, String token, String language, String client) {
         long id = jdbc.sql("""
-                INSERT INTO appointment (access_token, service_id, office_id, desk, during, status, hold_until, language, client)
-                VALUES (:token, :service, :office, :desk, tstzrange(:start, :end, '[)'), 'HELD', :holdUntil, :language, :client)
+                INSERT INTO appointment (access_token, service_id, office_id, desk, staff, during, status, hold_until,
+                                         language, client)
+                VALUES (:token, :service, :office, :desk, :staff, tstzrange(:start, :end, '[)'), 'HELD', :holdUntil,
+                        :language, :client)
                 RETURNING id
                 """).param("token", token).param("service", serviceId).param("office", officeId).param("desk", desk)
+                .param("staff", staff)
                 .param("start", at(start)).param("end", at(end)).param("holdUntil", at(holdUntil))
                 .param("language", language).param("client", client).query(Long.class).single();
         return byId(id).orElseThrow();
@@ -209,7 +285,7 @@ class AppointmentStore {
                 instant(rs, "ends"), Status.valueOf(rs.getString("status")), instant(rs, "hold_until"),
                 rs.getString("email"), rs.getString("phone"), rs.getString("reason"), rs.getString("language"),
                 rs.getBoolean("needs_mediator"), rs.getString("mediator"), rs.getString("booked_by"),
-                instant(rs, "booked_at"), rs.getInt("moves"));
+                instant(rs, "booked_at"), rs.getInt("moves"), rs.getString("staff"), rs.getBoolean("walk_in"));
     }
 
     void saveDetails(long id, String email, String phone, String reason, String language, boolean needsMediator) {
@@ -255,6 +331,22 @@ class AppointmentStore {
                 .param("bookedBy", bookedBy).param("now", at(now)).param("id", id).update();
     }
 
+    /** A hold becomes a walk-in, served now: arrived, with a code, no contact needed. */
+    void walkIn(long id, String code, String reason, boolean needsMediator, String by, Instant now) {
+        jdbc.sql("""
+                UPDATE appointment SET status = 'ARRIVED', walk_in = true, code = :code, hold_until = NULL, reason = :reason,
+                       needs_mediator = :mediator, booked_by = :by, booked_at = :now, reminded_at = :now, updated_at = now()
+                WHERE id = :id
+                """).param("code", code).param("reason", reason).param("mediator", needsMediator).param("by", by)
+                .param("now", at(now)).param("id", id).update();
+    }
+
+    /** Another staff member gives the booking; their exclusion constraint refuses one already busy then. */
+    int giveTo(long id, String username) {
+        return jdbc.sql("UPDATE appointment SET staff = :staff, updated_at = now() WHERE id = :id")
+                .param("staff", username).param("id", id).update();
+    }
+
     /** Names the mediator; the mediator's exclusion constraint refuses one already busy then. */
     int assignMediator(long id, String username) {
         return jdbc.sql("UPDATE appointment SET mediator = :mediator, updated_at = now() WHERE id = :id")
@@ -266,12 +358,12 @@ class AppointmentStore {
      * {@code remindedAt} null leaves the reminder to send. The desk's exclusion constraint refuses a time
      * that is taken.
      */
-    void move(long id, int desk, Instant start, Instant end, Instant remindedAt) {
+    void move(long id, int desk, String staff, Instant start, Instant end, Instant remindedAt) {
         jdbc.sql("""
-                UPDATE appointment SET desk = :desk, during = tstzrange(:start, :end, '[)'), mediator = NULL,
+                UPDATE appointment SET desk = :desk, staff = :staff, during = tstzrange(:start, :end, '[)'), mediator = NULL,
                        reminded_at = :remindedAt, moves = moves + 1, updated_at = now()
                 WHERE id = :id
-                """).param("desk", desk).param("start", at(start)).param("end", at(end))
+                """).param("desk", desk).param("staff", staff).param("start", at(start)).param("end", at(end))
                 .param("remindedAt", at(remindedAt)).param("id", id).update();
     }
 
@@ -317,26 +409,35 @@ class AppointmentStore {
                 .param("code", code).query(AppointmentStore::appointment).optional();
     }
 
-    List<AgendaEntry> agenda(long officeId, Instant from, Instant to, String language) {
+    /**
+     * The appointments of an office between two instants, or ({@code person} given) those a staff member
+     * gives or mediates, in every office.
+     */
+    List<AgendaEntry> agenda(long officeId, String person, Instant from, Instant to, String language) {
         return jdbc.sql("""
                 SELECT a.code, lower(a.during) AS starts, upper(a.during) AS ends, a.status,
                        coalesce(t.name, it.name) AS service, a.email, a.phone, a.reason, a.language, a.needs_mediator,
-                       a.mediator, a.booked_by, a.notes,
+                       a.mediator, a.booked_by, a.notes, a.staff, a.walk_in, o.name AS office,
                        (SELECT count(*) FROM appointment n WHERE a.email IS NOT NULL AND lower(n.email) = lower(a.email)
                           AND n.status = 'NO_SHOW' AND n.id <> a.id) AS no_shows
                 FROM appointment a
                 JOIN appointment_service s ON s.id = a.service_id
+                JOIN appointment_office o ON o.id = a.office_id
                 LEFT JOIN appointment_service_text t ON t.service_id = s.id AND t.language = :language
                 LEFT JOIN appointment_service_text it ON it.service_id = s.id AND it.language = 'it'
-                WHERE a.office_id = :office AND a.during && tstzrange(:from, :to, '[)')
+                WHERE (CASE WHEN CAST(:person AS text) IS NULL THEN a.office_id = :office
+                            ELSE a.staff = :person OR a.mediator = :person END)
+                  AND a.during && tstzrange(:from, :to, '[)')
                   AND a.status IN ('UNCONFIRMED', 'BOOKED', 'ARRIVED', 'DONE', 'NO_SHOW')
-                ORDER BY lower(a.during), a.desk
-                """).param("office", officeId).param("from", at(from)).param("to", at(to)).param("language", language)
+                ORDER BY lower(a.during), a.office_id, a.desk
+                """).param("office", officeId).param("person", person).param("from", at(from)).param("to", at(to))
+                .param("language", language)
                 .query((rs, n) -> new AgendaEntry(rs.getString("code"), instant(rs, "starts"), instant(rs, "ends"),
                         Status.valueOf(rs.getString("status")), rs.getString("service"), rs.getString("email"),
                         rs.getString("phone"), rs.getString("reason"), rs.getString("language"),
                         rs.getBoolean("needs_mediator"), rs.getString("mediator"), rs.getString("booked_by"),
-                        rs.getInt("no_shows"), rs.getString("notes")))
+                        rs.getInt("no_shows"), rs.getString("notes"), rs.getString("staff"), rs.getBoolean("walk_in"),
+                        rs.getString("office")))
                 .list();
     }
 }

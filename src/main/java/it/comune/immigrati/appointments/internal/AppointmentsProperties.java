@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bookingsPerAddressPerDay bookings one e-mail address may make in a day
  * @param offerHold             how long a time offered to the first on the waiting list is kept for them
  * @param waitingJoinsPerClientPerHour times one client may join a waiting list in an hour
+ * @param freeTimesCache        how long a node may answer from the free times it last worked out (0: never)
  */
 @ConfigurationProperties("aci.appointments")
 record AppointmentsProperties(
@@ -30,5 +31,6 @@ record AppointmentsProperties(
         @DefaultValue("6") int unverifiedHoldsPerClientPerHour,
         @DefaultValue("5") int bookingsPerAddressPerDay,
         @DefaultValue("12h") Duration offerHold,
-        @DefaultValue("5") int waitingJoinsPerClientPerHour) {
+        @DefaultValue("5") int waitingJoinsPerClientPerHour,
+        @DefaultValue("1s") Duration freeTimesCache) {
 }

@@ -73,8 +73,57 @@ class Bookings {
 
     // ---- free times ----
 
+    /**
+     * The free times as this node last worked them out, for at most {@code aci.appointments.free-times-cache}:
+     * at the minute new times open, hundreds of people ask for the same list, and the database decides
+     * anyway when one of them holds a time. Every change made through this node forgets the list at once;
+     * another node's change shows within that second, and a time it took meanwhile answers "taken".
+     */
+    private record Remembered(List<Slot> slots, Instant at, long nanos) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Remembered> remembered =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Forgets every remembered list of free times (a booking, a cancellation, a change of hours or staff). */
+    void forgetFreeTimes() {
+        remembered.clear();
+    }
+
+    /** Forgets now and again when the running transaction ends, so that nobody remembers what it had not yet written. */
+    void forgetFreeTimesAfterCommit() {
+        forgetFreeTimes();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            forgetFreeTimes();
+                        }
+                    });
+        }
+    }
+
     /** Every free time of the service at the office, from the earliest it may be booked to the end of its window. */
     List<Slot> freeSlots(Service service, Office office) {
+        Duration ttl = settings.freeTimesCache();
+        if (ttl.isZero()) {
+            return freshFreeSlots(service, office);
+        }
+        Instant now = now();
+        String key = service.id() + "/" + office.id();
+        Remembered known = remembered.get(key);
+        if (known == null || System.nanoTime() - known.nanos() > ttl.toNanos()
+                || Duration.between(known.at(), now).abs().compareTo(ttl) > 0) {
+            known = new Remembered(freshFreeSlots(service, office), now, System.nanoTime());
+            remembered.put(key, known);
+        }
+        Instant earliest = now.plus(Duration.ofHours(service.minNoticeHours()));
+        return known.slots().stream().filter(slot -> !slot.start().isBefore(earliest)).toList();
+    }
+
+    /** As {@link #freeSlots}, worked out now from the database. */
+    List<Slot> freshFreeSlots(Service service, Office office) {
         Instant now = now();
         Instant earliest = now.plus(Duration.ofHours(service.minNoticeHours()));
         LocalDate first = earliest.atZone(SlotCalendar.ROME).toLocalDate();
@@ -84,9 +133,61 @@ class Bookings {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Desks desks = new Desks(store.busy(office.id(), candidates.get(0).start(),
-                candidates.get(candidates.size() - 1).end(), now));
-        return candidates.stream().filter(slot -> !desks.free(slot, office.desks()).isEmpty()).toList();
+        Instant from = candidates.get(0).start();
+        Instant to = candidates.get(candidates.size() - 1).end();
+        Desks desks = new Desks(store.busy(office.id(), from, to, now));
+        Staffing staffing = staffing(service, from, to, now);
+        return candidates.stream().filter(slot -> !desks.free(slot, office.desks()).isEmpty()
+                && !staffing.free(slot).isEmpty()).toList();
+    }
+
+    /** The service's named staff, those still active, with what keeps them busy between two instants. */
+    Staffing staffing(Service service, Instant from, Instant to, Instant now) {
+        List<String> named = store.serviceStaff(service.id());
+        if (named.isEmpty()) {
+            return Staffing.ANYONE;
+        }
+        java.util.Set<String> active = staff.activeMembers().stream().map(StaffDirectory.StaffMember::username)
+                .collect(java.util.stream.Collectors.toSet());
+        List<String> eligible = named.stream().filter(active::contains).toList();
+        return new Staffing(eligible, store.staffBusy(eligible, from, to, now), store.absences(eligible,
+                from.atZone(SlotCalendar.ROME).toLocalDate(), to.atZone(SlotCalendar.ROME).toLocalDate()));
+    }
+
+    /**
+     * Takes the slot on the first free desk with the first free person who gives the service, inside the
+     * caller's transaction: the exclusion constraints settle a race, and the next desk or person is tried.
+     */
+    private Optional<Appointment> takeHold(TransactionStatus tx, Service service, Office office, Slot slot, Instant until,
+            String language, String client, Instant now) {
+        return takeHold(tx, service, office, slot, until, language, client, now, null);
+    }
+
+    /** As above, trying {@code preferred} first among the people who give the service. */
+    private Optional<Appointment> takeHold(TransactionStatus tx, Service service, Office office, Slot slot, Instant until,
+            String language, String client, Instant now, String preferred) {
+        forgetFreeTimesAfterCommit();
+        store.expireHolds(office.id(), slot.start(), slot.end(), now);
+        List<String> people = new ArrayList<>(staffing(service, slot.start(), slot.end(), now).free(slot));
+        if (preferred != null && people.remove(preferred)) {
+            people.add(0, preferred);
+        }
+        for (String person : people) {
+            if (person != null) {
+                store.expireStaffHolds(List.of(person), slot.start(), slot.end(), now);
+            }
+        }
+        Desks desks = new Desks(store.busy(office.id(), slot.start(), slot.end(), now));
+        for (int desk : desks.free(slot, office.desks())) {
+            for (String person : people) {
+                Optional<Appointment> taken = attempt(tx, () -> store.insertHold(service.id(), office.id(), desk, person,
+                        slot.start(), slot.end(), until, Secrets.linkToken(), language, client));
+                if (taken.isPresent()) {
+                    return taken;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first {@code count} free times. */
@@ -132,7 +233,7 @@ class Bookings {
             return free;
         }
 
-        private static boolean overlaps(NavigableMap<Instant, Instant> taken, Slot slot) {
+        static boolean overlaps(NavigableMap<Instant, Instant> taken, Slot slot) {
             Map.Entry<Instant, Instant> before = taken.floorEntry(slot.start());
             if (before != null && before.getValue().isAfter(slot.start())) {
                 return true;
@@ -177,18 +278,8 @@ class Bookings {
             return new Limited();
         }
         Instant now = now();
-        Optional<Appointment> held = transactions.execute(tx -> {
-            store.expireHolds(office.id(), slot.get().start(), slot.get().end(), now);
-            Desks desks = new Desks(store.busy(office.id(), slot.get().start(), slot.get().end(), now));
-            for (int desk : desks.free(slot.get(), office.desks())) {
-                Optional<Appointment> taken = attempt(tx, () -> store.insertHold(service.id(), office.id(), desk,
-                        slot.get().start(), slot.get().end(), now.plus(settings.hold()), Secrets.linkToken(), language, client));
-                if (taken.isPresent()) {
-                    return taken;
-                }
-            }
-            return Optional.<Appointment>empty();
-        });
+        Optional<Appointment> held = transactions.execute(
+                tx -> takeHold(tx, service, office, slot.get(), now.plus(settings.hold()), language, client, now));
         return held.<HoldResult>map(Held::new).orElseGet(Taken::new);
     }
 
@@ -199,18 +290,7 @@ class Bookings {
      */
     Optional<Appointment> holdFor(Service service, Office office, Slot slot, String language, Instant until, String client) {
         Instant now = now();
-        return transactions.execute(tx -> {
-            store.expireHolds(office.id(), slot.start(), slot.end(), now);
-            Desks desks = new Desks(store.busy(office.id(), slot.start(), slot.end(), now));
-            for (int desk : desks.free(slot, office.desks())) {
-                Optional<Appointment> taken = attempt(tx, () -> store.insertHold(service.id(), office.id(), desk,
-                        slot.start(), slot.end(), until, Secrets.linkToken(), language, client));
-                if (taken.isPresent()) {
-                    return taken;
-                }
-            }
-            return Optional.<Appointment>empty();
-        });
+        return transactions.execute(tx -> takeHold(tx, service, office, slot, until, language, client, now));
     }
 
     /**
@@ -414,8 +494,10 @@ class Bookings {
     private void assignMediator(TransactionStatus tx, Appointment booked, String preferred) {
         List<StaffDirectory.StaffMember> members = new ArrayList<>(staff.activeMembers());
         members.sort(java.util.Comparator.comparing(member -> !member.username().equals(preferred)));
+        LocalDate day = booked.start().atZone(SlotCalendar.ROME).toLocalDate();
         for (StaffDirectory.StaffMember member : members) {
-            if (!member.roles().contains(StaffRole.MEDIATOR) || !member.speaks(booked.language())) {
+            if (!member.roles().contains(StaffRole.MEDIATOR) || !member.speaks(booked.language())
+                    || member.username().equals(booked.staff()) || store.absent(member.username(), day)) {
                 continue;
             }
             Optional<Integer> assigned = attempt(tx, () -> store.assignMediator(booked.id(), member.username()));
@@ -464,21 +546,121 @@ class Bookings {
             // inside the reminder's window the e-mail about the move is the reminder
             Instant remindedAt = start.isAfter(now.plus(settings.reminderBefore())) ? null : now;
             Desks desks = new Desks(store.busy(office.id(), slot.get().start(), slot.get().end(), now));
-            for (int desk : desks.free(slot.get(), office.desks())) {
+            Staffing staffing = staffing(service, slot.get().start(), slot.get().end(), now);
+            // the person who gives it now, if free at the new time, keeps it
+            List<String> people = new ArrayList<>(staffing.free(slot.get()));
+            if (booked.staff() != null && people.remove(booked.staff())) {
+                people.add(0, booked.staff());
+            }
+            for (String person : people) {
+                if (person != null) {
+                    store.expireStaffHolds(List.of(person), slot.get().start(), slot.get().end(), now);
+                }
+            }
+            if (!moveTo(tx, booked, desks.free(slot.get(), office.desks()), people, slot.get(), remindedAt)) {
+                return new MoveRefused("appointments.error.slot.taken");
+            }
+            if (booked.needsMediator()) {
+                assignMediator(tx, store.byId(booked.id()).orElseThrow(), booked.mediator());
+            }
+            Appointment after = store.byId(booked.id()).orElseThrow();
+            mail.moved(after, office, booked.start(), by != null);
+            return new Moved(after, booked.start());
+        });
+    }
+
+    /** Puts the booking on the first free desk with the first free person; false when others were quicker for all. */
+    private boolean moveTo(TransactionStatus tx, Appointment booked, List<Integer> desks, List<String> people, Slot slot,
+            Instant remindedAt) {
+        forgetFreeTimesAfterCommit();
+        for (int desk : desks) {
+            for (String person : people) {
                 Optional<Boolean> moved = attempt(tx, () -> {
-                    store.move(booked.id(), desk, slot.get().start(), slot.get().end(), remindedAt);
+                    store.move(booked.id(), desk, person, slot.start(), slot.end(), remindedAt);
                     return true;
                 });
                 if (moved.isPresent()) {
-                    if (booked.needsMediator()) {
-                        assignMediator(tx, store.byId(booked.id()).orElseThrow(), booked.mediator());
-                    }
-                    Appointment after = store.byId(booked.id()).orElseThrow();
-                    mail.moved(after, office, booked.start(), by != null);
-                    return new Moved(after, booked.start());
+                    return true;
                 }
             }
-            return new MoveRefused("appointments.error.slot.taken");
+        }
+        return false;
+    }
+
+    /**
+     * A staff member will be away: each of their bookings in those days goes to a colleague who gives the
+     * service and is free then, and a mediator is found again where they were to mediate. Called inside
+     * the transaction that records the absence.
+     *
+     * @return the bookings nobody could take over, for the office to move
+     */
+    List<Appointment> coverAbsence(List<Long> bookingIds, String away) {
+        Instant now = now();
+        List<Appointment> uncovered = new ArrayList<>();
+        transactions.executeWithoutResult(tx -> {
+            forgetFreeTimesAfterCommit();
+            for (long id : bookingIds) {
+                Appointment booked = store.byId(id).orElseThrow();
+                if (away.equals(booked.mediator())) {
+                    store.assignMediator(id, null);
+                    assignMediator(tx, store.byId(id).orElseThrow());
+                }
+                if (away.equals(booked.staff()) && !reassign(tx, booked, away, now)) {
+                    uncovered.add(booked);
+                }
+            }
+        });
+        return uncovered;
+    }
+
+    /** Gives the booking to another free person who gives its service; false when there is none. */
+    private boolean reassign(TransactionStatus tx, Appointment booked, String away, Instant now) {
+        Service service = store.service(booked.serviceId(), "it").orElseThrow();
+        Slot slot = new Slot(booked.start(), booked.end());
+        for (String person : staffing(service, slot.start(), slot.end(), now).free(slot)) {
+            if (person == null || person.equals(away)) {
+                continue;
+            }
+            Optional<Integer> moved = attempt(tx, () -> store.giveTo(booked.id(), person));
+            if (moved.isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    sealed interface WalkInResult permits WalkedIn, NoDeskNow {
+    }
+
+    /** Recorded on the agenda as arrived, from now for the service's length. */
+    record WalkedIn(Appointment appointment) implements WalkInResult {
+    }
+
+    /** Every desk (or everyone who gives the service) is taken right now. */
+    record NoDeskNow() implements WalkInResult {
+    }
+
+    /**
+     * Someone served at the desk without having booked: recorded from this minute, on a free desk (and with
+     * the staff member recording it, when they give the service), already arrived. The same constraints
+     * hold, so a walk-in never takes the desk of a booking about to begin.
+     */
+    WalkInResult walkIn(Service service, Office office, String language, boolean needsMediator, String reason, String by) {
+        Instant now = now();
+        Instant start = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Slot slot = new Slot(start, start.plus(Duration.ofMinutes(service.durationMinutes())));
+        return transactions.execute(tx -> {
+            Optional<Appointment> held = takeHold(tx, service, office, slot, now.plus(settings.hold()), language, "walk-in",
+                    now, by);
+            if (held.isEmpty()) {
+                return new NoDeskNow();
+            }
+            store.walkIn(held.get().id(), store.nextCode(now.atZone(SlotCalendar.ROME).getYear()), blankToNull(reason),
+                    needsMediator, by, now);
+            if (needsMediator) {
+                assignMediator(tx, store.byId(held.get().id()).orElseThrow());
+            }
+            return new WalkedIn(store.byId(held.get().id()).orElseThrow());
         });
     }
 
@@ -492,6 +674,7 @@ class Bookings {
             if (!cancellable || !appointment.end().isAfter(now)) {
                 return new Gone(appointment);
             }
+            forgetFreeTimesAfterCommit();
             store.cancel(appointment.id(), by, now);
             Appointment cancelled = store.byId(appointment.id()).orElseThrow();
             if (appointment.status() != Status.HELD && appointment.hasDetails()) {

@@ -111,6 +111,11 @@ class OfficeSettings {
                 a, office.desks())).toList();
     }
 
+    /** Bookings still to come whose staff member will be away and no colleague could take over: for the office to move. */
+    List<Appointment> uncovered() {
+        return settings.uncovered(clock.instant()).stream().map(id -> store.byId(id).orElseThrow()).toList();
+    }
+
     /** Applies a change to the office, then tells each resident whose booking it left outside, once; returns those. */
     List<Appointment> change(OfficeRow office, Runnable write) {
         return transactions.execute(tx -> {

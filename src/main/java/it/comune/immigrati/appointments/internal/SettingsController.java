@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import it.comune.immigrati.accounts.StaffDirectory;
+import it.comune.immigrati.accounts.StaffRole;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.AffectedRow;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.OfficeRow;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.ServiceForm;
@@ -48,20 +50,139 @@ class SettingsController {
     private final OfficeSettings offices;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final StaffDirectory staff;
+    private final Bookings bookings;
+    private final AppointmentMail mail;
+    private final AppointmentStore store;
 
     SettingsController(SettingsStore settings, OfficeSettings offices, ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, StaffDirectory staff, Bookings bookings, AppointmentMail mail,
+            AppointmentStore store) {
         this.settings = settings;
         this.offices = offices;
         this.events = events;
         this.transactions = transactions;
+        this.staff = staff;
+        this.bookings = bookings;
+        this.mail = mail;
+        this.store = store;
     }
 
     @GetMapping(BASE)
-    String list(Model model) {
+    String list(@RequestParam(name = "salvato", required = false) String saved, Model model) {
+        return listView(List.of(), Map.of(), saved != null, model);
+    }
+
+    /** The settings' first page; {@code typed} holds what a refused form sent, so that it comes back as it was. */
+    private String listView(List<String> errors, Map<String, String> typed, boolean saved, Model model) {
+        Map<String, String> names = new LinkedHashMap<>();
+        staffChoices().forEach(c -> names.put(c.username(), c.name()));
         model.addAttribute("services", settings.services());
         model.addAttribute("offices", settings.offices());
+        model.addAttribute("staff", staffChoices());
+        model.addAttribute("absences", settings.absences(bookings.now().atZone(SlotCalendar.ROME).toLocalDate()).stream()
+                .map(a -> new AppointmentRecords.AbsenceRow(a.id(), a.username(), names.getOrDefault(a.username(), a.username()),
+                        a.firstDay(), a.lastDay(), a.note())).toList());
+        Language language = Language.of(org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        model.addAttribute("uncovered", offices.uncovered().stream()
+                .map(a -> new AffectedRow(a.code(), AppointmentMail.when(a.start(), language), a.email())).toList());
+        model.addAttribute("errors", errors);
+        model.addAttribute("typed", typed);
+        model.addAttribute("saved", saved);
         return "appointments/settings";
+    }
+
+    /** The staff who can be chosen to give a service or be away: everyone active who works at the desk. */
+    private List<AppointmentRecords.StaffChoice> staffChoices() {
+        return staff.activeMembers().stream()
+                .filter(m -> m.roles().contains(StaffRole.OPERATOR) || m.roles().contains(StaffRole.MEDIATOR)
+                        || m.roles().contains(StaffRole.SUPERVISOR))
+                .sorted(java.util.Comparator.comparing(StaffDirectory.StaffMember::displayName))
+                .map(m -> new AppointmentRecords.StaffChoice(m.username(), m.displayName())).toList();
+    }
+
+    // ---- a new office ----
+
+    @PostMapping(BASE + "/uffici")
+    String createOffice(@RequestParam(name = "code", defaultValue = "") String code,
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "address", defaultValue = "") String address, Principal user,
+            HttpServletResponse response, Model model) {
+        List<String> errors = new ArrayList<>();
+        if (!code.strip().matches("[a-z0-9-]{2,40}") || settings.office(code.strip()).isPresent()) {
+            errors.add("appointments.settings.error.office-code");
+        }
+        if (name.isBlank() || name.length() > 200) {
+            errors.add("appointments.settings.error.office-name");
+        }
+        if (address.isBlank() || address.length() > 300) {
+            errors.add("appointments.settings.error.address");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return listView(errors, Map.of("office-code", code, "office-name", name, "address", address), false, model);
+        }
+        settings.createOffice(code.strip(), name.strip(), address.strip());
+        bookings.forgetFreeTimes();
+        events.publishEvent(new Audited(user.getName(), "appointments.office.created", "appointment_office", code.strip(), ""));
+        return "redirect:" + BASE + "/ufficio/" + code.strip() + "?salvato";
+    }
+
+    // ---- staff absences ----
+
+    @PostMapping(BASE + "/assenze")
+    String addAbsence(@RequestParam(name = "persona", defaultValue = "") String person,
+            @RequestParam(name = "dal", defaultValue = "") String from, @RequestParam(name = "al", defaultValue = "") String to,
+            @RequestParam(name = "nota", defaultValue = "") String note, Principal user, HttpServletResponse response,
+            Model model) {
+        List<String> errors = new ArrayList<>();
+        if (staffChoices().stream().noneMatch(c -> c.username().equals(person))) {
+            errors.add("appointments.settings.error.absence-person");
+        }
+        LocalDate first = null;
+        LocalDate last = null;
+        try {
+            first = LocalDate.parse(from);
+            last = to.isBlank() ? first : LocalDate.parse(to);
+        } catch (DateTimeParseException e) {
+            errors.add("appointments.settings.error.absence-from");
+        }
+        if (first != null && (last.isBefore(first) || last.isBefore(bookings.now().atZone(SlotCalendar.ROME).toLocalDate())
+                || first.plusYears(1).isBefore(last))) {
+            errors.add("appointments.settings.error.absence-to");
+        }
+        if (note.length() > 200) {
+            errors.add("appointments.settings.error.absence-note");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return listView(errors, Map.of("absence-person", person, "absence-from", from, "absence-to", to,
+                    "absence-note", note), false, model);
+        }
+        LocalDate firstDay = first;
+        LocalDate lastDay = last;
+        transactions.executeWithoutResult(tx -> {
+            settings.addAbsence(person, firstDay, lastDay, note.strip(), user.getName());
+            for (AppointmentRecords.Appointment left : bookings.coverAbsence(
+                    settings.upcomingOf(person, firstDay, lastDay, bookings.now()), person)) {
+                if (settings.markAffected(left)) {
+                    mail.affected(left, store.office(left.officeId()).orElseThrow(), "appointments.mail.absence.body");
+                }
+            }
+        });
+        bookings.forgetFreeTimes();
+        events.publishEvent(new Audited(user.getName(), "appointments.absence.added", "staff", person, from + " " + to));
+        return "redirect:" + BASE + "?salvato#absences-title";
+    }
+
+    @PostMapping(BASE + "/assenze/{id}/elimina")
+    String deleteAbsence(@PathVariable long id, Principal user) {
+        if (!settings.deleteAbsence(id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        bookings.forgetFreeTimes();
+        events.publishEvent(new Audited(user.getName(), "appointments.absence.removed", "appointment_absence", "" + id, ""));
+        return "redirect:" + BASE + "?salvato#absences-title";
     }
 
     // ---- a service ----
@@ -73,14 +194,14 @@ class SettingsController {
         Language lang = Language.byCode(language).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ServiceForm form;
         if ("nuovo".equals(code)) {
-            form = new ServiceForm("", "30", "2", "60", "1", false, "", "", true, Set.of(), lang.code(), "", "", "");
+            form = new ServiceForm("", "30", "2", "60", "1", false, "", "", true, Set.of(), lang.code(), "", "", "", Set.of());
         } else {
             ServiceSettings s = settings.service(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             ServiceText text = settings.text(code, lang.code());
             form = new ServiceForm(s.code(), "" + s.durationMinutes(), "" + s.minNoticeHours(), "" + s.maxDaysAhead(),
                     "" + s.maxActivePerPerson(), s.scarce(), s.maxNoShows() == null ? "" : "" + s.maxNoShows(),
                     s.guideSlug() == null ? "" : s.guideSlug(), s.active(), s.offices(), lang.code(), text.name(),
-                    text.description(), text.bring());
+                    text.description(), text.bring(), s.staff());
         }
         return serviceView(code, form, List.of(), saved != null, model);
     }
@@ -92,6 +213,7 @@ class SettingsController {
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
         model.addAttribute("offices", settings.offices());
+        model.addAttribute("staff", staffChoices());
         return "appointments/settings-service";
     }
 
@@ -109,7 +231,8 @@ class SettingsController {
                 "true".equals(fields.getFirst("scarce")), value(fields, "maxNoShows"), value(fields, "guide"),
                 "true".equals(fields.getFirst("active")), chosen,
                 Language.byCode(value(fields, "language")).orElse(Language.DEFAULT).code(), value(fields, "name"),
-                value(fields, "description"), value(fields, "bring"));
+                value(fields, "description"), value(fields, "bring"),
+                Set.copyOf(Optional.ofNullable(fields.get("persone")).orElse(List.of())));
         List<String> errors = new ArrayList<>();
         if (!form.code().matches("[a-z0-9-]{2,60}") || (creating && settings.service(form.code()).isPresent())) {
             errors.add("appointments.settings.error.code");
@@ -133,16 +256,21 @@ class SettingsController {
         if (!known.containsAll(chosen)) {
             errors.add("appointments.settings.error.offices");
         }
+        if (!staffChoices().stream().map(AppointmentRecords.StaffChoice::username).collect(Collectors.toSet())
+                .containsAll(form.staff())) {
+            errors.add("appointments.settings.error.staff");
+        }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return serviceView(code, form, errors, false, model);
         }
         transactions.executeWithoutResult(tx -> {
             long id = settings.saveService(new ServiceSettings(form.code(), duration, notice, days, active, form.scarce(), noShows,
-                    form.guide().isBlank() ? null : form.guide(), form.active(), chosen));
+                    form.guide().isBlank() ? null : form.guide(), form.active(), chosen, form.staff()));
             settings.saveText(id, form.language(), new ServiceText(form.name().strip(), form.description().strip(),
                     form.bring().strip()));
         });
+        bookings.forgetFreeTimes();
         events.publishEvent(new Audited(user.getName(), "appointments.service.saved", "appointment_service", form.code(),
                 form.language()));
         return "redirect:" + BASE + "/servizio/" + form.code() + "?lingua=" + form.language() + "&salvato";
@@ -234,6 +362,7 @@ class SettingsController {
             settings.saveOffice(office.id(), name, address, desks);
             settings.saveWeekly(office.id(), weekly);
         });
+        bookings.forgetFreeTimes();
         events.publishEvent(new Audited(user.getName(), "appointments.office.saved", "appointment_office", code, ""));
         return "redirect:" + BASE + "/ufficio/" + code + "?salvato";
     }
@@ -261,6 +390,7 @@ class SettingsController {
         LocalTime opening = from;
         LocalTime closing = to;
         offices.change(office, () -> settings.addException(office.id(), date, opening, closing, note.strip()));
+        bookings.forgetFreeTimes();
         events.publishEvent(new Audited(user.getName(), "appointments.office.exception", "appointment_office", code, day));
         return "redirect:" + BASE + "/ufficio/" + code + "?salvato";
     }
@@ -269,6 +399,7 @@ class SettingsController {
     String deleteException(@PathVariable String code, @PathVariable long id, Principal user) {
         OfficeRow office = office(code);
         offices.change(office, () -> settings.deleteException(office.id(), id));
+        bookings.forgetFreeTimes();
         events.publishEvent(new Audited(user.getName(), "appointments.office.exception-removed", "appointment_office", code,
                 "" + id));
         return "redirect:" + BASE + "/ufficio/" + code + "?salvato";

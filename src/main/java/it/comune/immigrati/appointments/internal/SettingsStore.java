@@ -31,7 +31,7 @@ class SettingsStore {
 
     /** What a supervisor sets on a service (its texts apart). */
     record ServiceSettings(String code, int durationMinutes, int minNoticeHours, int maxDaysAhead, int maxActivePerPerson,
-            boolean scarce, Integer maxNoShows, String guideSlug, boolean active, Set<Long> offices) {
+            boolean scarce, Integer maxNoShows, String guideSlug, boolean active, Set<Long> offices, Set<String> staff) {
     }
 
     /** A service's texts in one language; empty strings where none is written yet. */
@@ -54,12 +54,14 @@ class SettingsStore {
 
     Optional<ServiceSettings> service(String code) {
         return jdbc.sql("""
-                SELECT s.*, ARRAY(SELECT office_id FROM appointment_service_office WHERE service_id = s.id) AS office_ids
+                SELECT s.*, ARRAY(SELECT office_id FROM appointment_service_office WHERE service_id = s.id) AS office_ids,
+                       ARRAY(SELECT username FROM appointment_service_staff WHERE service_id = s.id) AS staff
                 FROM appointment_service s WHERE s.code = :code
                 """).param("code", code).query((rs, n) -> new ServiceSettings(rs.getString("code"), rs.getInt("duration_minutes"),
                         rs.getInt("min_notice_hours"), rs.getInt("max_days_ahead"), rs.getInt("max_active_per_person"),
                         rs.getBoolean("scarce"), (Integer) rs.getObject("max_no_shows"), rs.getString("guide_slug"),
-                        rs.getBoolean("active"), Set.of((Long[]) rs.getArray("office_ids").getArray()))).optional();
+                        rs.getBoolean("active"), Set.of((Long[]) rs.getArray("office_ids").getArray()),
+                        Set.of((String[]) rs.getArray("staff").getArray()))).optional();
     }
 
     ServiceText text(String code, String language) {
@@ -92,6 +94,11 @@ class SettingsStore {
             jdbc.sql("INSERT INTO appointment_service_office (service_id, office_id) VALUES (:s, :o)").param("s", id)
                     .param("o", office).update();
         }
+        jdbc.sql("DELETE FROM appointment_service_staff WHERE service_id = :s").param("s", id).update();
+        for (String username : settings.staff()) {
+            jdbc.sql("INSERT INTO appointment_service_staff (service_id, username) VALUES (:s, :u)").param("s", id)
+                    .param("u", username).update();
+        }
         return id;
     }
 
@@ -113,6 +120,22 @@ class SettingsStore {
 
     Optional<OfficeRow> office(String code) {
         return offices().stream().filter(o -> o.code().equals(code)).findFirst();
+    }
+
+    void createOffice(String code, String name, String address) {
+        jdbc.sql("INSERT INTO appointment_office (code, name, address, desks) VALUES (:code, :name, :address, 1)")
+                .param("code", code).param("name", name).param("address", address).update();
+    }
+
+    /** Bookings still to come whose staff member is away that day and was not replaced. */
+    List<Long> uncovered(java.time.Instant now) {
+        return jdbc.sql("""
+                SELECT a.id FROM appointment a
+                WHERE a.staff IS NOT NULL AND a.status IN ('UNCONFIRMED', 'BOOKED') AND lower(a.during) > :now
+                  AND EXISTS (SELECT 1 FROM appointment_absence b WHERE b.username = a.staff
+                              AND (lower(a.during) AT TIME ZONE 'Europe/Rome')::date BETWEEN b.first_day AND b.last_day)
+                ORDER BY lower(a.during)
+                """).param("now", at(now)).query(Long.class).list();
     }
 
     void saveOffice(long id, String name, String address, int desks) {
@@ -156,6 +179,42 @@ class SettingsStore {
     void deleteException(long officeId, long id) {
         jdbc.sql("DELETE FROM appointment_exception WHERE office_id = :o AND id = :id").param("o", officeId).param("id", id)
                 .update();
+    }
+
+    // ---- staff absences ----
+
+    /** Absences that end today or later, by first day. */
+    List<AppointmentRecords.AbsenceRow> absences(LocalDate today) {
+        return jdbc.sql("""
+                SELECT id, username, first_day, last_day, note FROM appointment_absence WHERE last_day >= :today
+                ORDER BY first_day, username
+                """).param("today", today).query((rs, n) -> new AppointmentRecords.AbsenceRow(rs.getLong("id"),
+                        rs.getString("username"), rs.getString("username"), rs.getObject("first_day", LocalDate.class),
+                        rs.getObject("last_day", LocalDate.class), rs.getString("note"))).list();
+    }
+
+    void addAbsence(String username, LocalDate first, LocalDate last, String note, String by) {
+        jdbc.sql("""
+                INSERT INTO appointment_absence (username, first_day, last_day, note, created_by)
+                VALUES (:u, :first, :last, :note, :by)
+                """).param("u", username).param("first", first).param("last", last).param("note", note).param("by", by)
+                .update();
+    }
+
+    boolean deleteAbsence(long id) {
+        return jdbc.sql("DELETE FROM appointment_absence WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    /** Bookings still to come, in any office, that this person gives or mediates from {@code first} to {@code last}. */
+    List<Long> upcomingOf(String username, LocalDate first, LocalDate last, java.time.Instant now) {
+        return jdbc.sql("""
+                SELECT id FROM appointment
+                WHERE (staff = :u OR mediator = :u) AND status IN ('UNCONFIRMED', 'BOOKED') AND lower(during) > :now
+                  AND lower(during) >= :from AND lower(during) < :to
+                ORDER BY lower(during)
+                """).param("u", username).param("now", at(now))
+                .param("from", at(first.atStartOfDay(SlotCalendar.ROME).toInstant()))
+                .param("to", at(last.plusDays(1).atStartOfDay(SlotCalendar.ROME).toInstant())).query(Long.class).list();
     }
 
     /** The office's bookings still to come, that hold a desk. */

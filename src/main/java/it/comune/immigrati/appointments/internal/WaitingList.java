@@ -107,7 +107,7 @@ class WaitingList {
             errors.add("appointments.error.waiting.to");
         }
         if (!form.privacy()) {
-            errors.add("appointments.error.privacy.missing");
+            errors.add("appointments.waiting.error.privacy.missing");
         }
         if (!errors.isEmpty()) {
             return new JoinRefused(errors, 422);
@@ -163,7 +163,7 @@ class WaitingList {
                 Service service = store.service(place.serviceId(), place.language()).orElseThrow();
                 Office office = store.office(place.officeId()).orElseThrow();
                 List<Slot> times = free.computeIfAbsent(place.serviceId() + "/" + place.officeId(),
-                        key -> new ArrayList<>(bookings.freeSlots(service, office)));
+                        key -> new ArrayList<>(bookings.freshFreeSlots(service, office)));
                 Set<Instant> before = new HashSet<>(waiting.offeredStarts(place.id()));
                 for (Slot slot : List.copyOf(times)) {
                     LocalDate day = slot.startInRome().toLocalDate();
