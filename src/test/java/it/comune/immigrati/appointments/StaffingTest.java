@@ -74,6 +74,10 @@ class StaffingTest {
         HttpResponse<String> refused = supervisor.submit(settings, settings + "/assenze", Map.of("dal", "ieri"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("href=\"#absence-person\"", "href=\"#absence-from\"");
+        HttpResponse<String> badEnd = supervisor.submit(settings, settings + "/assenze",
+                Map.of("persona", away, "dal", "2030-01-10", "al", "10/01/2030"));
+        assertThat(badEnd.statusCode()).isEqualTo(422);
+        assertThat(badEnd.body()).contains("href=\"#absence-to\"").doesNotContain("Exception");
         String day = (String) row(c).get("day");
         HttpResponse<String> added = supervisor.submit(settings, settings + "/assenze",
                 Map.of("persona", away, "dal", day, "al", day, "nota", "Formazione"));

@@ -621,6 +621,7 @@ class Bookings {
             if (person == null || person.equals(away)) {
                 continue;
             }
+            store.expireStaffHolds(List.of(person), slot.start(), slot.end(), now);
             Optional<Integer> moved = attempt(tx, () -> store.giveTo(booked.id(), person));
             if (moved.isPresent()) {
                 return true;

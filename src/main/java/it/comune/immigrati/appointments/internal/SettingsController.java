@@ -122,7 +122,14 @@ class SettingsController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return listView(errors, Map.of("office-code", code, "office-name", name, "address", address), false, model);
         }
-        settings.createOffice(code.strip(), name.strip(), address.strip());
+        try {
+            settings.createOffice(code.strip(), name.strip(), address.strip());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another supervisor created the same code a moment ago
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return listView(List.of("appointments.settings.error.office-code"),
+                    Map.of("office-code", code, "office-name", name, "address", address), false, model);
+        }
         bookings.forgetFreeTimes();
         events.publishEvent(new Audited(user.getName(), "appointments.office.created", "appointment_office", code.strip(), ""));
         return "redirect:" + BASE + "/ufficio/" + code.strip() + "?salvato";
@@ -139,15 +146,15 @@ class SettingsController {
         if (staffChoices().stream().noneMatch(c -> c.username().equals(person))) {
             errors.add("appointments.settings.error.absence-person");
         }
-        LocalDate first = null;
-        LocalDate last = null;
-        try {
-            first = LocalDate.parse(from);
-            last = to.isBlank() ? first : LocalDate.parse(to);
-        } catch (DateTimeParseException e) {
+        LocalDate first = date(from);
+        LocalDate last = to.isBlank() ? first : date(to);
+        if (first == null) {
             errors.add("appointments.settings.error.absence-from");
         }
-        if (first != null && (last.isBefore(first) || last.isBefore(bookings.now().atZone(SlotCalendar.ROME).toLocalDate())
+        if (!to.isBlank() && last == null) {
+            errors.add("appointments.settings.error.absence-to");
+        }
+        if (first != null && last != null && (last.isBefore(first) || last.isBefore(bookings.now().atZone(SlotCalendar.ROME).toLocalDate())
                 || first.plusYears(1).isBefore(last))) {
             errors.add("appointments.settings.error.absence-to");
         }
@@ -173,6 +180,14 @@ class SettingsController {
         bookings.forgetFreeTimes();
         events.publishEvent(new Audited(user.getName(), "appointments.absence.added", "staff", person, from + " " + to));
         return "redirect:" + BASE + "?salvato#absences-title";
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     @PostMapping(BASE + "/assenze/{id}/elimina")
