@@ -49,6 +49,11 @@ class PlatformConfiguration {
         return new TrustedProxies(properties.security().trustedProxies());
     }
 
+    @Bean
+    ContinueOnRead continueOnRead() {
+        return new ContinueOnRead();
+    }
+
     /** With no {@code spring.mail.host}, mail goes to GreenMail on loopback instead of a provider. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
