@@ -137,6 +137,13 @@ class SettingsTest {
         assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :e").param("e", email).query(Long.class).single())
                 .as("the confirmation, then one notice").isEqualTo(2);
         assertThat(new WebClient(port).get(desk.slotsPath()).body()).doesNotContain(">08:00<").contains("09:00");
+        // moved into the new hours, it leaves the list, and would be told again if its new time were affected
+        String movePath = "/ufficio/appuntamenti/" + code + "/sposta";
+        java.util.List<String> times = BookingTest.offeredTimes(staff.get(movePath).body());
+        assertThat(WebClient.location(staff.submit(movePath, movePath, Map.of("inizio", times.get(0))))).contains("spostato=" + code);
+        assertThat(staff.get(path).body()).doesNotContain("id=\"affected\"");
+        assertThat(jdbc.sql("SELECT affected_at IS NULL FROM appointment WHERE code = :c").param("c", code)
+                .query(Boolean.class).single()).isTrue();
 
         // a closed day: added, listed, removed
         String day = jdbc.sql("SELECT ((now() AT TIME ZONE 'Europe/Rome')::date + 5)::text").query(String.class).single();

@@ -110,6 +110,30 @@ class StaffingTest {
     }
 
     @Test
+    void anAbsenceRecordedWhileAResidentHoldsATimePassesThatBookingToAColleague() {
+        TestDesk desk = TestDesk.create(jdbc, 2, false);
+        TestStaff.Account first = TestStaff.create(jdbc, passwords, "OPERATOR");
+        TestStaff.Account second = TestStaff.create(jdbc, passwords, "OPERATOR");
+        gives(desk, first, second);
+        WebClient resident = new WebClient(port);
+        String token = BookingTest.hold(resident, desk, BookingTest.offeredTimes(resident.get(desk.slotsPath()).body()).get(0));
+        assertThat(BookingTest.details(resident, token, "held" + System.nanoTime() + "@example.org", "it").statusCode()).isEqualTo(302);
+        String away = (String) row(token).get("staff");
+        String other = away.equals(first.username()) ? second.username() : first.username();
+
+        WebClient supervisor = signedIn(TestStaff.create(jdbc, passwords, "SUPERVISOR"));
+        String settings = "/ufficio/appuntamenti/servizi";
+        String day = (String) row(token).get("day");
+        assertThat(supervisor.submit(settings, settings + "/assenze", Map.of("persona", away, "dal", day, "al", day)).statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> confirmed = resident.submit("/appuntamenti/prenotazione/" + token + "/riepilogo",
+                "/appuntamenti/prenotazione/" + token + "/conferma", Map.of());
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        assertThat(row(token).get("staff")).as("booked with the colleague, not the absent person").isEqualTo(other);
+        assertThat(supervisor.get(settings).body()).doesNotContain(">" + row(token).get("code") + "<");
+    }
+
+    @Test
     void theOfficeRecordsAWalkInNowAndIsToldWhenNoDeskIsFree() {
         TestDesk desk = TestDesk.create(jdbc, 1, false);
         TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");

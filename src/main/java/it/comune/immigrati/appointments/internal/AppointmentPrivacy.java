@@ -101,8 +101,9 @@ class AppointmentPrivacy implements PersonalData {
     }
 
     /**
-     * Nightly: appointments {@code retention-months} after their date, and times held but never booked
-     * after a day, lose their personal data. One node does it.
+     * Nightly: appointments {@code retention-months} after their date (walk-ins too, which have no address
+     * to find them by), and times held but never booked after a day, lose their personal data; staff
+     * absences that long over are deleted. One node does it.
      */
     @Scheduled(cron = "0 35 3 * * *", zone = "Europe/Rome")
     void applyRetention() {
@@ -112,12 +113,15 @@ class AppointmentPrivacy implements PersonalData {
             }
             Instant now = clock.instant();
             Instant past = ZonedDateTime.ofInstant(now, SlotCalendar.ROME).minusMonths(settings.retentionMonths()).toInstant();
-            return anonymise("upper(during) < :past", Map.of("past", AppointmentStore.at(past)), now)
+            // a staff member's absence may say why (illness): it goes with the appointments of its days
+            int absences = jdbc.sql("DELETE FROM appointment_absence WHERE last_day < :day")
+                    .param("day", past.atZone(SlotCalendar.ROME).toLocalDate()).update();
+            return absences + anonymise("upper(during) < :past", Map.of("past", AppointmentStore.at(past)), now)
                     + anonymise("status = 'EXPIRED' AND email IS NOT NULL AND updated_at < :abandoned",
                             Map.of("abandoned", AppointmentStore.at(now.minus(ABANDONED))), now);
         });
         if (done != null && done > 0) {
-            log.info("Appointments: personal data removed from {} past appointments", done);
+            log.info("Appointments: personal data removed from {} past appointments and absences", done);
         }
     }
 }

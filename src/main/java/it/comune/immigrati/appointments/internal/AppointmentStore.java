@@ -343,7 +343,7 @@ class AppointmentStore {
 
     /** Another staff member gives the booking; their exclusion constraint refuses one already busy then. */
     int giveTo(long id, String username) {
-        return jdbc.sql("UPDATE appointment SET staff = :staff, updated_at = now() WHERE id = :id")
+        return jdbc.sql("UPDATE appointment SET staff = :staff, affected_at = NULL, updated_at = now() WHERE id = :id")
                 .param("staff", username).param("id", id).update();
     }
 
@@ -355,13 +355,14 @@ class AppointmentStore {
 
     /**
      * Puts the booking on another desk and time, without its mediator (the caller assigns one again);
+     * a booking moved out of changed hours is no longer affected, and is told again if the new time is.
      * {@code remindedAt} null leaves the reminder to send. The desk's exclusion constraint refuses a time
      * that is taken.
      */
     void move(long id, int desk, String staff, Instant start, Instant end, Instant remindedAt) {
         jdbc.sql("""
                 UPDATE appointment SET desk = :desk, staff = :staff, during = tstzrange(:start, :end, '[)'), mediator = NULL,
-                       reminded_at = :remindedAt, moves = moves + 1, updated_at = now()
+                       reminded_at = :remindedAt, moves = moves + 1, affected_at = NULL, updated_at = now()
                 WHERE id = :id
                 """).param("desk", desk).param("staff", staff).param("start", at(start)).param("end", at(end))
                 .param("remindedAt", at(remindedAt)).param("id", id).update();

@@ -79,14 +79,21 @@ class Bookings {
      * anyway when one of them holds a time. Every change made through this node forgets the list at once;
      * another node's change shows within that second, and a time it took meanwhile answers "taken".
      */
-    private record Remembered(List<Slot> slots, Instant at, long nanos) {
+    private record Remembered(List<Slot> slots, Instant at, long nanos, long generation) {
     }
+
+    /**
+     * Counts the forgettings: a list worked out while a change committed may miss it, so a list is good only
+     * for the generation in which it was begun, not for the one in which it was finished.
+     */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private final java.util.concurrent.ConcurrentHashMap<String, Remembered> remembered =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Forgets every remembered list of free times (a booking, a cancellation, a change of hours or staff). */
     void forgetFreeTimes() {
+        generation.incrementAndGet();
         remembered.clear();
     }
 
@@ -112,10 +119,11 @@ class Bookings {
         }
         Instant now = now();
         String key = service.id() + "/" + office.id();
+        long current = generation.get();
         Remembered known = remembered.get(key);
-        if (known == null || System.nanoTime() - known.nanos() > ttl.toNanos()
+        if (known == null || known.generation() != current || System.nanoTime() - known.nanos() > ttl.toNanos()
                 || Duration.between(known.at(), now).abs().compareTo(ttl) > 0) {
-            known = new Remembered(freshFreeSlots(service, office), now, System.nanoTime());
+            known = new Remembered(freshFreeSlots(service, office), now, System.nanoTime(), current);
             remembered.put(key, known);
         }
         Instant earliest = now.plus(Duration.ofHours(service.minNoticeHours()));
@@ -426,6 +434,11 @@ class Bookings {
             if (!held.heldAt(now)) {
                 store.expireHolds(held.officeId(), held.start(), held.end(), now);
                 return new Expired(held);
+            }
+            if (held.staff() != null && store.absent(held.staff(), held.start().atZone(SlotCalendar.ROME).toLocalDate())) {
+                // an absence recorded while the resident was typing: a free colleague takes the booking; when
+                // nobody can, it is booked anyway and the settings page lists it with the uncovered ones
+                reassign(tx, held, held.staff(), now);
             }
             store.lockAddress(held.email());
             if (store.activeBookings(held.email(), service.id(), held.id(), now) >= service.maxActivePerPerson()) {

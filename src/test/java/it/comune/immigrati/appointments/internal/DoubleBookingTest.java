@@ -45,6 +45,9 @@ class DoubleBookingTest {
     AppointmentJobs jobs;
 
     @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @Autowired
     EmbeddedMailServer mailServer;
 
     private List<Bookings.HoldResult> race(int threads, int desks) throws Exception {
@@ -111,6 +114,59 @@ class DoubleBookingTest {
         jdbc.sql(insert).param("t", "t3" + System.nanoTime()).param("s", desk.serviceId()).param("o", desk.officeId())
                 .param("from", AppointmentStore.at(at.plusSeconds(1800))).param("to", AppointmentStore.at(at.plusSeconds(3600)))
                 .update();
+    }
+
+    /** Inserts a booked appointment on desk {@code desk} from {@code at} for 30 minutes, given or mediated by a person. */
+    private void book(TestDesk desk, int deskNumber, Instant at, String giver, String mediator) {
+        jdbc.sql("""
+                INSERT INTO appointment (access_token, service_id, office_id, desk, during, status, staff, mediator)
+                VALUES (:t, :s, :o, :d, tstzrange(:from, :to, '[)'), 'BOOKED', :staff, :mediator)
+                """).param("t", "p" + System.nanoTime()).param("s", desk.serviceId()).param("o", desk.officeId())
+                .param("d", deskNumber).param("from", AppointmentStore.at(at))
+                .param("to", AppointmentStore.at(at.plusSeconds(1800))).param("staff", giver).param("mediator", mediator)
+                .update();
+    }
+
+    @Test
+    void oneMemberOfStaffIsNeverGivingOneAppointmentAndMediatingAnotherAtOnce() {
+        TestDesk desk = TestDesk.create(jdbc, 3, false);
+        String person = "persona" + System.nanoTime();
+        Instant at = Instant.parse("2030-01-08T09:00:00Z");
+        book(desk, 1, at, person, null);
+        assertThatThrownBy(() -> book(desk, 2, at.plusSeconds(900), null, person))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("appointment_person_free");
+        book(desk, 2, at.plusSeconds(1800), null, person);
+        assertThatThrownBy(() -> book(desk, 3, at.plusSeconds(2000), person, null))
+                .as("the other way round").hasMessageContaining("appointment_person_free");
+        // giving and mediating the same appointment is one place
+        book(desk, 1, at.plusSeconds(7200), person, person);
+    }
+
+    @Test
+    void twoTransactionsWantingTheSamePersonQueueAndTheSecondIsRefused() throws Exception {
+        TestDesk desk = TestDesk.create(jdbc, 2, false);
+        String person = "persona" + System.nanoTime();
+        Instant at = Instant.parse("2030-01-09T09:00:00Z");
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        CountDownLatch firstWrote = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        Future<?> first = pool.submit(() -> tx.executeWithoutResult(status -> {
+            book(desk, 1, at, person, null);
+            firstWrote.countDown();
+            try {
+                Thread.sleep(1000); // still uncommitted while the second tries
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        firstWrote.await();
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> book(desk, 2, at, null, person)))
+                .hasMessageContaining("appointment_person_free");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it waited for the first to commit")
+                .isGreaterThan(Duration.ofMillis(500));
+        first.get();
+        pool.shutdown();
     }
 
     @Test

@@ -48,6 +48,7 @@ class FreeTimesCacheTest {
                 """).param("s", service.id()).param("o", office.id()).param("from", AppointmentStore.at(second.start()))
                 .param("to", AppointmentStore.at(second.end())).update();
         assertThat(bookings.freshFreeSlots(service, office)).doesNotContain(second);
+        assertThat(bookings.freeSlots(service, office)).as("remembered for now: the cache is on").contains(second);
         Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !bookings.freeSlots(service, office).contains(second));
     }
