@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import it.comune.immigrati.platform.EmbeddedMailServer;
 import it.comune.immigrati.testing.AciTest;
 import it.comune.immigrati.testing.ImapMailbox;
@@ -30,6 +31,9 @@ class AppointmentsApiTest {
 
     @Autowired
     EmbeddedMailServer mailServer;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** This test's own client address, so that its holds draw on an allowance of their own. */
     private final String client = new it.comune.immigrati.testing.WebClient(0).address();
@@ -90,5 +94,29 @@ class AppointmentsApiTest {
 
         assertThat(send("GET", "/v3/api-docs", null).body()).contains("/api/v1/appointments/holds",
                 "/api/v1/appointments/services/{service}/offices/{office}/slots");
+    }
+
+    @Test
+    void theListOfFreeTimesComesFromMemoryButNeverShowsATimeTakenThroughThisNode() throws Exception {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        String path = "/api/v1/appointments/services/" + desk.service() + "/offices/" + desk.office() + "/slots?limit=2";
+        String first = send("GET", path, null).body();
+        String start = matchIn(first, "\"start\":\"([^\"]+)\"");
+        double hits = pageCacheHits();
+        HttpResponse<String> kept = send("GET", path, null);
+        assertThat(kept.body()).isEqualTo(first);
+        assertThat(pageCacheHits()).as("the second list came from memory").isGreaterThan(hits);
+        assertThat(kept.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+
+        HttpResponse<String> challenge = send("GET", "/api/v1/appointments/challenge", null);
+        HttpResponse<String> held = send("POST", "/api/v1/appointments/holds", "{\"service\":\"" + desk.service()
+                + "\",\"office\":\"" + desk.office() + "\",\"start\":\"" + start + "\",\"language\":\"it\",\"altcha\":\""
+                + ProofOfWorkSolver.fromChallengeJson(challenge.body()) + "\"}");
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
+        assertThat(send("GET", path, null).body()).as("held now, so no longer listed").doesNotContain(start);
+    }
+
+    private double pageCacheHits() {
+        return meters.find("cache.gets").tag("cache", "public_pages").tag("result", "hit").functionCounter().count();
     }
 }

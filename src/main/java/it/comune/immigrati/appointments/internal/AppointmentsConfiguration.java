@@ -6,6 +6,7 @@ import java.util.List;
 import it.comune.immigrati.site.NavigationItem;
 import it.comune.immigrati.site.PageAction;
 import it.comune.immigrati.site.Route;
+import it.comune.immigrati.site.StampedPages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,16 @@ class AppointmentsConfiguration {
     @Bean
     Route bookingApi() {
         return Route.open("/api/v1/appointments/**");
+    }
+
+    /**
+     * The API's list of free times is the same for every caller: at the minute new times open it is served
+     * from memory, kept while no booking or change went through this node and for at most the free-times
+     * lifetime (another node's booking shows after that; a time taken meanwhile answers "taken").
+     */
+    @Bean
+    StampedPages freeTimesForEveryone(Bookings bookings) {
+        return new StampedPages("/api/v1/appointments/services/{service}/offices/{office}/slots", bookings::freeTimesStamp);
     }
 
     /** On a guide about a procedure the office helps with: a button that opens the booking at that service. */

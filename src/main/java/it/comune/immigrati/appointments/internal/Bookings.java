@@ -75,26 +75,34 @@ class Bookings {
 
     /**
      * The free times as this node last worked them out, for at most {@code aci.appointments.free-times-cache}:
-     * at the minute new times open, hundreds of people ask for the same list, and the database decides
-     * anyway when one of them holds a time. Every change made through this node forgets the list at once;
-     * another node's change shows within that second, and a time it took meanwhile answers "taken".
+     * the database decides anyway when someone holds a time. Every change made through this node forgets
+     * them at once; another node's change shows within about that time, and a time it took meanwhile
+     * answers "taken".
      */
-    private record Remembered(List<Slot> slots, Instant at, long nanos, long generation) {
-    }
-
-    /**
-     * Counts the forgettings: a list worked out while a change committed may miss it, so a list is good only
-     * for the generation in which it was begun, not for the one in which it was finished.
-     */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
-
-    private final java.util.concurrent.ConcurrentHashMap<String, Remembered> remembered =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final FreeTimes remembered = new FreeTimes();
 
     /** Forgets every remembered list of free times (a booking, a cancellation, a change of hours or staff). */
     void forgetFreeTimes() {
-        generation.incrementAndGet();
-        remembered.clear();
+        remembered.forget();
+    }
+
+    /** Rises whenever this node forgets the free times: a page of times shown before may be out of date. */
+    long freeTimesGeneration() {
+        return remembered.generation();
+    }
+
+    /**
+     * What a list of free times shown now depends on, for answers kept whole (the API's list in the page
+     * cache): this node's changes, and the time on both the application's clock and the machine's, in steps
+     * of {@code aci.appointments.free-times-cache}, so a kept answer is never older than about that.
+     * {@code null} when nothing may be remembered.
+     */
+    Object freeTimesStamp() {
+        Duration ttl = settings.freeTimesCache();
+        if (ttl.isZero()) {
+            return null;
+        }
+        return List.of(remembered.generation(), now().toEpochMilli() / ttl.toMillis(), System.nanoTime() / ttl.toNanos());
     }
 
     /** Forgets now and again when the running transaction ends, so that nobody remembers what it had not yet written. */
@@ -118,16 +126,9 @@ class Bookings {
             return freshFreeSlots(service, office);
         }
         Instant now = now();
-        String key = service.id() + "/" + office.id();
-        long current = generation.get();
-        Remembered known = remembered.get(key);
-        if (known == null || known.generation() != current || System.nanoTime() - known.nanos() > ttl.toNanos()
-                || Duration.between(known.at(), now).abs().compareTo(ttl) > 0) {
-            known = new Remembered(freshFreeSlots(service, office), now, System.nanoTime(), current);
-            remembered.put(key, known);
-        }
+        List<Slot> known = remembered.get(service.id() + "/" + office.id(), now, ttl, () -> freshFreeSlots(service, office));
         Instant earliest = now.plus(Duration.ofHours(service.minNoticeHours()));
-        return known.slots().stream().filter(slot -> !slot.start().isBefore(earliest)).toList();
+        return known.stream().filter(slot -> !slot.start().isBefore(earliest)).toList();
     }
 
     /** As {@link #freeSlots}, worked out now from the database. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,11 +17,13 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import it.comune.immigrati.platform.PublicContent;
 import it.comune.immigrati.site.PageCache;
 import it.comune.immigrati.site.Route;
+import it.comune.immigrati.site.StampedPages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.PathContainer;
@@ -31,7 +35,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Keeps rendered public pages in memory for anonymous visitors: the same address, language and
- * Accept header get the same bytes and headers until public content changes ({@link PublicContent}).
+ * Accept header get the same bytes and headers until public content changes ({@link PublicContent}), or,
+ * for the paths a module names with {@link StampedPages}, while that module's stamp stays the same.
  * It answers before the security filters: it serves only public paths, only to requests without a
  * session or credentials, and replays the headers (CSP and the others) that the security filters wrote
  * on the kept answer. Only complete 200 answers that set no cookie and were not marked
@@ -43,23 +48,31 @@ class PublicPageCache extends OncePerRequestFilter {
 
     private static final int MAX_PAGE = 512 * 1024;
 
-    private record Page(long version, String contentType, List<Map.Entry<String, String>> headers, byte[] body) {
+    private record Page(Object stamp, String contentType, List<Map.Entry<String, String>> headers, byte[] body) {
     }
+
+    /** Paths whose answers may be kept, and what a kept answer must still match to be served. */
+    private record Rule(PathPattern pattern, Supplier<Object> stamp) {
+    }
+
+    private static final String RULE = PublicPageCache.class.getName() + ".rule";
 
     /** Headers that belong to one answer, not to the page. */
     private static final Set<String> NOT_KEPT = Set.of("date", "content-length", "content-type", "set-cookie",
             "transfer-encoding", "connection", "keep-alive");
 
-    private final List<PathPattern> cacheable;
-    private final PublicContent content;
+    private final List<Rule> rules;
     private final Cache<String, Page> pages = Caffeine.newBuilder().maximumWeight(64L * 1024 * 1024)
             .<String, Page>weigher((key, page) -> key.length() + page.body().length)
             .expireAfterWrite(Duration.ofMinutes(30)).recordStats().build();
 
-    PublicPageCache(List<Route> routes, PublicContent content, MeterRegistry meters) {
-        this.cacheable = routes.stream().filter(Route::cacheable)
-                .map(r -> PathPatternParser.defaultInstance.parse(r.pattern())).toList();
-        this.content = content;
+    PublicPageCache(List<Route> routes, ObjectProvider<StampedPages> stamped, PublicContent content, MeterRegistry meters) {
+        // a module's own stamp first: its paths may lie under a route that is cached with public content
+        this.rules = Stream.concat(
+                stamped.orderedStream().map(s -> new Rule(PathPatternParser.defaultInstance.parse(s.pattern()), s.stamp())),
+                routes.stream().filter(Route::cacheable)
+                        .map(r -> new Rule(PathPatternParser.defaultInstance.parse(r.pattern()), content::version)))
+                .toList();
         CaffeineCacheMetrics.monitor(meters, pages, "public_pages");
     }
 
@@ -69,7 +82,9 @@ class PublicPageCache extends OncePerRequestFilter {
             return true;
         }
         PathContainer path = PathContainer.parsePath(request.getRequestURI());
-        return cacheable.stream().noneMatch(pattern -> pattern.matches(path));
+        Rule rule = rules.stream().filter(r -> r.pattern().matches(path)).findFirst().orElse(null);
+        request.setAttribute(RULE, rule);
+        return rule == null;
     }
 
     @Override
@@ -77,9 +92,13 @@ class PublicPageCache extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = LanguageFilter.languageOf(request).code() + ' ' + request.getHeader("Accept") + ' '
                 + request.getRequestURI() + '?' + request.getQueryString() + ' ' + request.getHeader("HX-Request");
-        long version = content.version();
+        Object stamp = ((Rule) request.getAttribute(RULE)).stamp().get();
+        if (stamp == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         Page page = pages.getIfPresent(key);
-        if (page != null && page.version() == version) {
+        if (page != null && page.stamp().equals(stamp)) {
             response.setStatus(HttpServletResponse.SC_OK);
             page.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
             response.setContentType(page.contentType());
@@ -97,7 +116,7 @@ class PublicPageCache extends OncePerRequestFilter {
                     capture.getHeaders(name).forEach(value -> headers.add(Map.entry(name, value)));
                 }
             }
-            pages.put(key, new Page(version, capture.getContentType(), List.copyOf(headers), capture.getContentAsByteArray()));
+            pages.put(key, new Page(stamp, capture.getContentType(), List.copyOf(headers), capture.getContentAsByteArray()));
         }
         capture.copyBodyToResponse();
     }
