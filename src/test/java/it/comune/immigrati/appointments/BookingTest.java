@@ -54,6 +54,9 @@ class BookingTest {
     PrivacyRequests privacy;
 
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
     org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     static String newAddress(String who) {
@@ -81,6 +84,11 @@ class BookingTest {
     }
 
     static HttpResponse<String> details(WebClient resident, String token, String email, String language) {
+        return resident.submit("/appuntamenti/prenotazione/" + token, "/appuntamenti/prenotazione/" + token,
+                detailsForm(email, language));
+    }
+
+    static Map<String, String> detailsForm(String email, String language) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("email", email);
         form.put("phone", "+39 333 123 4567");
@@ -88,7 +96,7 @@ class BookingTest {
         form.put("mediator", "true");
         form.put("reason", "Rinnovo per mia moglie");
         form.put("privacy", "true");
-        return resident.submit("/appuntamenti/prenotazione/" + token, "/appuntamenti/prenotazione/" + token, form);
+        return form;
     }
 
     /** The whole booking: first free time, details, confirmation; returns the token. */
@@ -257,11 +265,12 @@ class BookingTest {
         assertThat(mail.text()).doesNotContain("{0}", "{1}");
 
         // once cancelled it cannot move
+        String openTab = resident.get(movePath).body();
         resident.submit("/appuntamenti/mia/" + token + "/disdici", "/appuntamenti/mia/" + token + "/disdici", Map.of());
         assertThat(resident.get(movePath).body()).doesNotContain("name=\"inizio\"");
         // a form kept open in another tab: refused, said so
         HttpResponse<String> gone = resident.post(movePath, Map.of("inizio", before.toString(), "_csrf",
-                WebClient.csrf(resident.get(desk.slotsPath()).body())));
+                WebClient.csrf(openTab)));
         assertThat(gone.statusCode()).isEqualTo(422);
         assertThat(gone.body()).contains("id=\"form-errors\"");
         assertThat(status(token)).isEqualTo("CANCELLED");
@@ -277,7 +286,7 @@ class BookingTest {
         String secondsPage = second.get(desk.slotsPath()).body();
         assertThat(offeredTimes(secondsPage)).contains(time);
         hold(first, desk, time);
-        HttpResponse<String> late = second.post(desk.slotsPath(), Map.of("inizio", time, "_csrf", WebClient.csrf(secondsPage)));
+        HttpResponse<String> late = second.post(desk.slotsPath(), Map.of("inizio", time));
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("id=\"form-errors\"");
         assertThat(offeredTimes(late.body())).isNotEmpty().doesNotContain(time);
@@ -309,13 +318,46 @@ class BookingTest {
         assertThat(seventh.body()).contains("id=\"form-errors\"", "troppe prenotazioni");
 
         // the page script's solution: the same client goes on, once per solution
-        String solution = ProofOfWorkSolver.fromFormPage(noScript.get(desk.slotsPath()).body());
+        String solution = solvedChallenge(noScript, desk);
         HttpResponse<String> solved = noScript.submit(desk.slotsPath(), desk.slotsPath(), Map.of("inizio", times.get(6), "altcha", solution));
         assertThat(solved.statusCode()).as(solved.body()).isEqualTo(302);
         HttpResponse<String> replayed = noScript.submit(desk.slotsPath(), desk.slotsPath(), Map.of("inizio", times.get(7), "altcha", solution));
         assertThat(replayed.statusCode()).as("a solution works once").isEqualTo(429);
         assertThat(noScript.submit(desk.slotsPath(), desk.slotsPath(), Map.of("inizio", times.get(7), "altcha",
-                ProofOfWorkSolver.fromFormPage(noScript.get(desk.slotsPath()).body()))).statusCode()).isEqualTo(302);
+                solvedChallenge(noScript, desk))).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void thePageOfTimesIsKeptWholeForEverybodyYetATimeChosenIsGoneAtOnceAndAnotherSiteCannotChoose() {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        WebClient resident = new WebClient(port);
+        String page = resident.get(desk.slotsPath()).body();
+        assertThat(page).as("nothing of one visitor on it").doesNotContain("name=\"_csrf\"", "data-challenge=\"");
+        double hits = pageCacheHits();
+        assertThat(new WebClient(port).get(desk.slotsPath()).body()).isEqualTo(page);
+        assertThat(pageCacheHits()).as("the second visitor's page came from memory").isGreaterThan(hits);
+
+        String time = offeredTimes(page).get(0);
+        // a form on another site that makes a visitor's browser choose a time
+        HttpResponse<String> forged = resident.post(desk.slotsPath(), Map.of("inizio", time), "Origin", "https://elsewhere.example");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> fetched = resident.post(desk.slotsPath(), Map.of("inizio", time), "Sec-Fetch-Site", "cross-site",
+                "Origin", "http://localhost:" + port);
+        assertThat(fetched.statusCode()).as("the browser said it came from another site").isEqualTo(403);
+        HttpResponse<String> ours = resident.post(desk.slotsPath(), Map.of("inizio", time), "Sec-Fetch-Site", "same-origin",
+                "Origin", "http://localhost:" + port);
+        assertThat(ours.statusCode()).as(ours.body()).isEqualTo(302);
+        assertThat(offeredTimes(new WebClient(port).get(desk.slotsPath()).body())).as("held now").doesNotContain(time);
+    }
+
+    private double pageCacheHits() {
+        return meters.find("cache.gets").tag("cache", "public_pages").tag("result", "hit").functionCounter().count();
+    }
+
+    /** What the page's script does: fetches a challenge from the address the form names and solves it. */
+    private static String solvedChallenge(WebClient client, TestDesk desk) {
+        String url = matchIn(client.get(desk.slotsPath()).body(), "data-challenge-url=\"([^\"]+)\"");
+        return ProofOfWorkSolver.fromChallengeJson(client.get(url, "Accept", "application/json").body());
     }
 
     @Test
@@ -338,9 +380,13 @@ class BookingTest {
         WebClient resident = new WebClient(port);
         String time = offeredTimes(resident.get(desk.slotsPath()).body()).get(0);
         String token = hold(resident, desk, time);
+        // the details form stays open while the hold runs out
+        String open = resident.get("/appuntamenti/prenotazione/" + token).body();
         jdbc.sql("UPDATE appointment SET hold_until = now() - interval '1 minute' WHERE access_token = :t")
                 .param("t", token).update();
-        HttpResponse<String> late = details(resident, token, newAddress("late"), "it");
+        Map<String, String> form = detailsForm(newAddress("late"), "it");
+        form.put("_csrf", WebClient.csrf(open));
+        HttpResponse<String> late = resident.post("/appuntamenti/prenotazione/" + token, form);
         assertThat(late.statusCode()).isEqualTo(410);
         assertThat(late.body()).contains("id=\"form-errors\"");
         assertThat(offeredTimes(late.body())).as("the released time is offered again").contains(time);

@@ -65,11 +65,16 @@ public final class WebClient {
         return response;
     }
 
-    public HttpResponse<String> post(String path, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+    /** Posts a form; {@code headers} are name and value pairs added to the request ({@code "Origin", "https://…"}). */
+    public HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                 .header("X-Forwarded-For", address)
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     /** Posts a multipart form, as a browser does for a form with file inputs. */
@@ -111,11 +116,16 @@ public final class WebClient {
         return matcher.group(1);
     }
 
-    /** Loads {@code formPage}, takes its CSRF token and posts {@code form} to {@code action}. */
+    /**
+     * Loads {@code formPage}, takes its CSRF token, if it has one (a page kept whole for everybody has
+     * none), and posts {@code form} to {@code action}.
+     */
     public HttpResponse<String> submit(String formPage, String action, Map<String, String> form) {
         String page = get(formPage).body();
         Map<String, String> withToken = new LinkedHashMap<>(form);
-        withToken.put("_csrf", csrf(page));
+        if (CSRF.matcher(page).find()) {
+            withToken.put("_csrf", csrf(page));
+        }
         return post(action, withToken);
     }
 

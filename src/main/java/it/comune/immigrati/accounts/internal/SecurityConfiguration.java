@@ -5,6 +5,7 @@ import java.util.List;
 
 import it.comune.immigrati.accounts.StaffRole;
 import it.comune.immigrati.platform.AccessRule;
+import it.comune.immigrati.platform.TokenFreeForm;
 import it.comune.immigrati.site.Route;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Stream;
@@ -69,8 +70,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<Route> routes, ObjectProvider<AccessRule> platformRules,
-            PasswordStep passwordStep, HttpSessionSecurityContextRepository contexts,
-            HttpSessionRequestCache requestCache) throws Exception {
+            ObjectProvider<TokenFreeForm> tokenFreeForms, PasswordStep passwordStep,
+            HttpSessionSecurityContextRepository contexts, HttpSessionRequestCache requestCache) throws Exception {
         List<AccessRule> rules = Stream.concat(routes.stream().map(Route::accessRule), platformRules.orderedStream()).toList();
         // most specific first, by the same measure Spring MVC uses to choose between matching patterns:
         // "/ufficio/guide/*/*/approva" before "/ufficio/guide/**" before "/ufficio/**"
@@ -104,7 +105,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
                         // the JSON API carries no cookies of ours and accepts only application/json, which a
                         // cross-site form cannot send without a CORS preflight we never allow
-                        .ignoringRequestMatchers("/api/**"))
+                        .ignoringRequestMatchers("/api/**")
+                        .ignoringRequestMatchers(new SameSiteTokenFreeForms(tokenFreeForms.orderedStream().toList())))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -1,5 +1,6 @@
 package it.comune.immigrati.appointments.internal;
 
+import it.comune.immigrati.platform.TokenFreeForm;
 import it.comune.immigrati.platform.WorkingDays;
 import java.util.List;
 
@@ -32,14 +33,32 @@ class AppointmentsConfiguration {
         return Route.open("/api/v1/appointments/**");
     }
 
+    private static final String TIMES_PAGE = "/appuntamenti/servizio/{service}/{office}";
+
     /**
-     * The API's list of free times is the same for every caller: at the minute new times open it is served
-     * from memory, kept while no booking or change went through this node and for at most the free-times
-     * lifetime (another node's booking shows after that; a time taken meanwhile answers "taken").
+     * The API's list of free times and the resident's page of times are the same for everybody: at the
+     * minute new times open they are served from memory, kept while no booking or change went through this
+     * node and for at most the free-times lifetime (another node's booking shows after that; a time taken
+     * meanwhile answers "taken").
      */
     @Bean
     StampedPages freeTimesForEveryone(Bookings bookings) {
         return new StampedPages("/api/v1/appointments/services/{service}/offices/{office}/slots", bookings::freeTimesStamp);
+    }
+
+    @Bean
+    StampedPages timesPageForEveryone(Bookings bookings) {
+        return new StampedPages(TIMES_PAGE, bookings::freeTimesStamp);
+    }
+
+    /**
+     * So the page of times carries nothing of one visitor: choosing a time needs no CSRF token (a site that
+     * made a visitor's browser hold a time would gain nothing; the hold's link goes to that browser) and the
+     * page's script fetches its proof-of-work challenge from the API.
+     */
+    @Bean
+    TokenFreeForm chooseATime() {
+        return new TokenFreeForm(TIMES_PAGE);
     }
 
     /** On a guide about a procedure the office helps with: a button that opens the booking at that service. */

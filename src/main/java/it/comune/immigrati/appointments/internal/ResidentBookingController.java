@@ -117,7 +117,6 @@ class ResidentBookingController {
         model.addAttribute("office", office);
         model.addAttribute("problem", problem);
         model.addAttribute("single", store.offices(service.id()).size() == 1);
-        model.addAttribute("challenge", proofOfWork.challenge());
         return "appointments/slots";
     }
 
