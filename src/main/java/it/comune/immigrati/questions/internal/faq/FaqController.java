@@ -47,8 +47,7 @@ class FaqController {
         model.addAttribute("topic", chosenTopic == null ? "" : chosenTopic);
         model.addAttribute("topics", topics);
         if (text.isEmpty()) {
-            Paged<ShownFaq> shown = Paged.of(faqs.publishedQuestionsIn(language).stream()
-                    .filter(f -> chosenTopic == null || f.faq().topic().equals(chosenTopic)).toList(), page, PAGE_SIZE);
+            Paged<ShownFaq> shown = faqs.publishedPage(language, chosenTopic, page, PAGE_SIZE, false);
             model.addAttribute("faqs", shown.items());
             model.addAttribute("page", shown.page());
             model.addAttribute("pages", shown.pages());

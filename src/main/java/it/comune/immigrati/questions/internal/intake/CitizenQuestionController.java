@@ -71,8 +71,8 @@ class CitizenQuestionController {
     @GetMapping("/quesiti")
     String desk(HttpServletRequest request, Model model) {
         model.addAttribute("days", settings.answerWithinWorkingDays());
-        model.addAttribute("faqs", faqs.publishedQuestionsIn(Language.of(RequestContextUtils.getLocale(request))).stream()
-                .limit(6).toList());
+        model.addAttribute("faqs", faqs.publishedPage(Language.of(RequestContextUtils.getLocale(request)), null, 1, 6, false)
+                .items());
         return "questions/desk";
     }
 

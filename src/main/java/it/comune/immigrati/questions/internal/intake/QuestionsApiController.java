@@ -17,6 +17,7 @@ import it.comune.immigrati.questions.internal.faq.FaqRecords.ShownFaq;
 import it.comune.immigrati.questions.internal.faq.Faqs;
 import it.comune.immigrati.search.Search;
 import it.comune.immigrati.site.Language;
+import it.comune.immigrati.site.Paged;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +42,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @RequestMapping(value = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Question desk", description = "Public FAQ and submission of questions to the immigrant citizens' office")
 class QuestionsApiController {
+
+    private static final int MAX_PAGE_SIZE = 100;
 
     private final Faqs faqs;
     private final Search search;
@@ -73,16 +76,29 @@ class QuestionsApiController {
     }
 
     @GetMapping("/faq")
-    @Operation(summary = "Published FAQ in a language (Italian where untranslated), optionally searched")
-    List<FaqItem> faq(@Parameter(description = "language code, e.g. it, en, ar") @RequestParam(defaultValue = "it") String lang,
-            @Parameter(description = "words to search for") @RequestParam(defaultValue = "") String q) {
+    @Operation(summary = "Published FAQ in a language (Italian where untranslated), optionally searched",
+            description = "Without q: one page of the list by topic, at most 100 a page; a Link header with "
+                    + "rel=\"next\" gives the following page while there is one.")
+    ResponseEntity<List<FaqItem>> faq(
+            @Parameter(description = "language code, e.g. it, en, ar") @RequestParam(defaultValue = "it") String lang,
+            @Parameter(description = "words to search for") @RequestParam(defaultValue = "") String q,
+            @Parameter(description = "page number, from 1") @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "FAQ a page, 1 to 100") @RequestParam(defaultValue = "100") int size) {
         Language language = Language.byCode(lang).orElse(Language.DEFAULT);
         if (q.isBlank()) {
-            return faqs.publishedIn(language).stream().map(QuestionsApiController::item).toList();
+            int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+            Paged<ShownFaq> shown = faqs.publishedPage(language, null, page, pageSize, true);
+            ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+            if (shown.page() < shown.pages()) {
+                answer.header(HttpHeaders.LINK, "</api/v1/faq?lang=" + language.code() + "&page=" + (shown.page() + 1)
+                        + "&size=" + pageSize + ">; rel=\"next\"");
+            }
+            return answer.body(shown.items().stream().map(QuestionsApiController::item).toList());
         }
-        return search.search(q.length() > 200 ? q.substring(0, 200) : q, language, List.of(Faqs.SEARCH_KIND), null, 30)
+        return ResponseEntity.ok(search.search(q.length() > 200 ? q.substring(0, 200) : q, language,
+                        List.of(Faqs.SEARCH_KIND), null, 30)
                 .hits().stream().map(hit -> faqs.byId(Long.parseLong(hit.ref())))
-                .flatMap(Optional::stream).map(f -> item(Faqs.shown(f, language))).toList();
+                .flatMap(Optional::stream).map(f -> item(Faqs.shown(f, language))).toList());
     }
 
     @GetMapping("/faq/{slug}")
