@@ -139,8 +139,9 @@ public class Faqs {
         return load("WHERE f.slug = :key", slug).stream().findFirst();
     }
 
+    /** Every FAQ with its questions in every language, for the editors' list (the answers are not loaded). */
     List<Faq> all() {
-        return load("WHERE :key IS NOT NULL", "all");
+        return load("WHERE :key IS NOT NULL", "all", false);
     }
 
     /**
