@@ -19,6 +19,12 @@ public final class FaqRecords {
             return texts.stream().filter(t -> t.language() == language).findFirst().orElse(null);
         }
 
+        /** The text the editors' list names it by: the Italian, the reference, else the first there is; null if none. */
+        public FaqText reference() {
+            FaqText italian = text(Language.DEFAULT);
+            return italian != null || texts.isEmpty() ? italian : texts.get(0);
+        }
+
         public boolean published() {
             return "PUBLISHED".equals(status);
         }

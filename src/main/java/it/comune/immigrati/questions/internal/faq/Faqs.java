@@ -160,21 +160,22 @@ public class Faqs {
                 """;
         int total = jdbc.sql("SELECT count(*) " + from).param("language", language.code())
                 .param("italian", Language.DEFAULT.code()).param("topic", topic).query(Integer.class).single();
-        int pages = Math.max(1, (total + size - 1) / size);
-        int page = Math.min(Math.max(requested, 1), pages);
-        // code-point order, the same on every database whatever its collation
-        List<Long> ids = jdbc.sql("SELECT f.id " + from
-                        + " ORDER BY f.topic COLLATE \"C\", COALESCE(t.question, i.question) COLLATE \"C\", f.id"
-                        + " LIMIT :size OFFSET :offset")
-                .param("language", language.code()).param("italian", Language.DEFAULT.code()).param("topic", topic)
-                .param("size", size).param("offset", (page - 1) * size).query(Long.class).list();
-        Map<Long, Faq> loaded = new HashMap<>();
-        if (!ids.isEmpty()) {
+        return Paged.read(total, requested, size, (offset, limit) -> {
+            // code-point order, the same on every database whatever its collation
+            List<Long> ids = jdbc.sql("SELECT f.id " + from
+                            + " ORDER BY f.topic COLLATE \"C\", COALESCE(t.question, i.question) COLLATE \"C\", f.id"
+                            + " LIMIT :limit OFFSET :offset")
+                    .param("language", language.code()).param("italian", Language.DEFAULT.code()).param("topic", topic)
+                    .param("limit", limit).param("offset", offset).query(Long.class).list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, Faq> loaded = new HashMap<>();
             load("WHERE f.id = ANY(:key)", ids.toArray(Long[]::new), withAnswers).forEach(f -> loaded.put(f.id(), f));
-        }
-        List<ShownFaq> shown = ids.stream().map(loaded::get).filter(Objects::nonNull).map(f -> shown(f, language))
-                .filter(s -> s.text() != null).toList();
-        return new Paged<>(shown, page, pages);
+            // a FAQ or a text deleted between the two reads is left out
+            return ids.stream().map(loaded::get).filter(Objects::nonNull).map(f -> shown(f, language))
+                    .filter(s -> s.text() != null).toList();
+        });
     }
 
     public static ShownFaq shown(Faq faq, Language language) {
