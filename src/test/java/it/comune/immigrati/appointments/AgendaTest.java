@@ -129,6 +129,62 @@ class AgendaTest {
                 .query(String.class).list().subList(1, 3)).allSatisfy(text -> assertThat(text).doesNotContain("{0}", "Appuntamento"));
     }
 
+    /**
+     * After the office's hours change, the times on the new grid overlap the booking's own: a booking on the
+     * only desk, given by the only person named for the service, must still move to them (its own time does
+     * not count against it), from the resident's page and from the office's.
+     */
+    @Test
+    void aBookingMovesToATimeThatOverlapsItsOwnAfterTheHoursChanged() {
+        TestDesk desk = TestDesk.create(jdbc, 1, false);
+        TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
+        jdbc.sql("INSERT INTO appointment_service_staff (service_id, username) VALUES (:s, :u)")
+                .param("s", desk.serviceId()).param("u", operator.username()).update();
+        String email = "overlap" + System.nanoTime() + "@example.org";
+        String token = BookingTest.book(new WebClient(port), desk, email, "it");
+        java.time.Instant booked = start(token);
+        assertThat(booked.atZone(java.time.ZoneId.of("Europe/Rome")).toLocalTime()).isEqualTo(java.time.LocalTime.of(8, 0));
+        assertThat(jdbc.sql("SELECT staff FROM appointment WHERE access_token = :t").param("t", token).query(String.class).single())
+                .isEqualTo(operator.username());
+
+        // the office now opens at 8:15: its first time, 8:15-8:45, overlaps the booking's 8:00-8:30
+        opensAt(desk, "08:15");
+        java.time.Instant quarterPast = booked.plus(java.time.Duration.ofMinutes(15));
+        WebClient resident = new WebClient(port);
+        String movePath = "/appuntamenti/mia/" + token + "/sposta";
+        java.util.List<String> times = BookingTest.offeredTimes(resident.get(movePath).body());
+        assertThat(times).as("the resident is offered the overlapping time").contains(quarterPast.toString());
+        HttpResponse<String> moved = resident.submit(movePath, movePath, Map.of("inizio", quarterPast.toString()));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(302);
+        assertThat(WebClient.location(moved)).contains("?spostato");
+        assertThat(start(token)).isEqualTo(quarterPast);
+
+        // back to 8:00: the office moves it to 8:30, which overlaps its 8:15-8:45, and it keeps its person
+        opensAt(desk, "08:00");
+        java.time.Instant halfPast = booked.plus(java.time.Duration.ofMinutes(30));
+        String code = jdbc.sql("SELECT code FROM appointment WHERE access_token = :t").param("t", token).query(String.class).single();
+        WebClient staff = new WebClient(port);
+        TestStaff.login(staff, operator);
+        String staffMove = "/ufficio/appuntamenti/" + code + "/sposta";
+        java.util.List<String> staffTimes = BookingTest.offeredTimes(staff.get(staffMove).body());
+        assertThat(staffTimes).contains(halfPast.toString()).doesNotContain(quarterPast.toString());
+        HttpResponse<String> byOffice = staff.submit(staffMove, staffMove, Map.of("inizio", halfPast.toString()));
+        assertThat(WebClient.location(byOffice)).contains("spostato=" + code);
+        assertThat(start(token)).isEqualTo(halfPast);
+        assertThat(jdbc.sql("SELECT staff FROM appointment WHERE access_token = :t").param("t", token).query(String.class).single())
+                .isEqualTo(operator.username());
+    }
+
+    private java.time.Instant start(String token) {
+        return jdbc.sql("SELECT lower(during) FROM appointment WHERE access_token = :t").param("t", token)
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+    }
+
+    private void opensAt(TestDesk desk, String opens) {
+        jdbc.sql("UPDATE appointment_opening SET opens = :opens::time WHERE office_id = :o").param("opens", opens)
+                .param("o", desk.officeId()).update();
+    }
+
     @Test
     void theOfficeBooksOnBehalfOfSomeoneWhoPhonesWithTheSameRules() {
         TestDesk desk = TestDesk.create(jdbc, 1, false);

@@ -41,6 +41,9 @@ class AppointmentStore {
             hold_until, email, phone, reason, language, needs_mediator, mediator, booked_by, booked_at, moves, staff, walk_in
             """;
 
+    /** No appointment: what {@code except} takes when none is left out (ids start at 1). */
+    static final long NONE = 0;
+
     private final JdbcClient jdbc;
 
     AppointmentStore(JdbcClient jdbc) {
@@ -157,12 +160,21 @@ class AppointmentStore {
 
     /** The desks taken between two instants, counting holds only until they run out. */
     List<Busy> busy(long officeId, Instant from, Instant to, Instant now) {
+        return busy(officeId, from, to, now, NONE);
+    }
+
+    /**
+     * As above, leaving out the appointment {@code except}: a booking being moved does not stand in its
+     * own way, so it can move to a time that overlaps the one it leaves (after its office's hours changed).
+     */
+    List<Busy> busy(long officeId, Instant from, Instant to, Instant now, long except) {
         return jdbc.sql("""
                 SELECT desk, lower(during) AS starts, upper(during) AS ends FROM appointment
-                WHERE office_id = :office AND during && tstzrange(:from, :to, '[)')
+                WHERE office_id = :office AND during && tstzrange(:from, :to, '[)') AND id <> :except
                   AND status IN ('HELD', 'UNCONFIRMED', 'BOOKED', 'ARRIVED')
                   AND (status NOT IN ('HELD', 'UNCONFIRMED') OR hold_until > :now)
                 """).param("office", officeId).param("from", at(from)).param("to", at(to)).param("now", at(now))
+                .param("except", except)
                 .query((rs, n) -> new Busy(rs.getInt("desk"), instant(rs, "starts"), instant(rs, "ends"))).list();
     }
 
@@ -197,19 +209,25 @@ class AppointmentStore {
 
     /** The times these staff members are taken, in any office, as the one who gives it or as mediator. */
     List<StaffBusy> staffBusy(List<String> usernames, Instant from, Instant to, Instant now) {
+        return staffBusy(usernames, from, to, now, NONE);
+    }
+
+    /** As above, leaving out the appointment {@code except} (one being moved). */
+    List<StaffBusy> staffBusy(List<String> usernames, Instant from, Instant to, Instant now, long except) {
         if (usernames.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                 SELECT staff AS who, lower(during) AS starts, upper(during) AS ends FROM appointment
-                WHERE during && tstzrange(:from, :to, '[)') AND staff IN (:staff)
+                WHERE during && tstzrange(:from, :to, '[)') AND staff IN (:staff) AND id <> :except
                   AND status IN ('HELD', 'UNCONFIRMED', 'BOOKED', 'ARRIVED')
                   AND (status NOT IN ('HELD', 'UNCONFIRMED') OR hold_until > :now)
                 UNION ALL
                 SELECT mediator, lower(during), upper(during) FROM appointment
-                WHERE during && tstzrange(:from, :to, '[)') AND mediator IN (:staff)
+                WHERE during && tstzrange(:from, :to, '[)') AND mediator IN (:staff) AND id <> :except
                   AND status IN ('UNCONFIRMED', 'BOOKED', 'ARRIVED')
                 """).param("staff", usernames).param("from", at(from)).param("to", at(to)).param("now", at(now))
+                .param("except", except)
                 .query((rs, n) -> new StaffBusy(rs.getString("who"), instant(rs, "starts"), instant(rs, "ends"))).list();
     }
 

@@ -133,6 +133,19 @@ class Bookings {
 
     /** As {@link #freeSlots}, worked out now from the database. */
     List<Slot> freshFreeSlots(Service service, Office office) {
+        return freeSlots(service, office, AppointmentStore.NONE);
+    }
+
+    /**
+     * The times a booking may move to: its service's free times at its office, counting the time it holds
+     * as free (the move frees it in the same transaction), without the time it already has. Worked out for
+     * this booking, never from the shared list, which counts the booking against itself.
+     */
+    List<Slot> freeSlotsToMove(Appointment booked, Service service, Office office) {
+        return freeSlots(service, office, booked.id()).stream().filter(slot -> !slot.start().equals(booked.start())).toList();
+    }
+
+    private List<Slot> freeSlots(Service service, Office office, long except) {
         Instant now = now();
         Instant earliest = now.plus(Duration.ofHours(service.minNoticeHours()));
         LocalDate first = earliest.atZone(SlotCalendar.ROME).toLocalDate();
@@ -144,14 +157,19 @@ class Bookings {
         }
         Instant from = candidates.get(0).start();
         Instant to = candidates.get(candidates.size() - 1).end();
-        Desks desks = new Desks(store.busy(office.id(), from, to, now));
-        Staffing staffing = staffing(service, from, to, now);
+        Desks desks = new Desks(store.busy(office.id(), from, to, now, except));
+        Staffing staffing = staffing(service, from, to, now, except);
         return candidates.stream().filter(slot -> !desks.free(slot, office.desks()).isEmpty()
                 && !staffing.free(slot).isEmpty()).toList();
     }
 
     /** The service's named staff, those still active, with what keeps them busy between two instants. */
     Staffing staffing(Service service, Instant from, Instant to, Instant now) {
+        return staffing(service, from, to, now, AppointmentStore.NONE);
+    }
+
+    /** As above, leaving out the appointment {@code except} (one being moved). */
+    private Staffing staffing(Service service, Instant from, Instant to, Instant now, long except) {
         List<String> named = store.serviceStaff(service.id());
         if (named.isEmpty()) {
             return Staffing.ANYONE;
@@ -159,7 +177,7 @@ class Bookings {
         java.util.Set<String> active = staff.activeMembers().stream().map(StaffDirectory.StaffMember::username)
                 .collect(java.util.stream.Collectors.toSet());
         List<String> eligible = named.stream().filter(active::contains).toList();
-        return new Staffing(eligible, store.staffBusy(eligible, from, to, now), store.absences(eligible,
+        return new Staffing(eligible, store.staffBusy(eligible, from, to, now, except), store.absences(eligible,
                 from.atZone(SlotCalendar.ROME).toLocalDate(), to.atZone(SlotCalendar.ROME).toLocalDate()));
     }
 
@@ -559,8 +577,9 @@ class Bookings {
             store.expireHolds(office.id(), slot.get().start(), slot.get().end(), now);
             // inside the reminder's window the e-mail about the move is the reminder
             Instant remindedAt = start.isAfter(now.plus(settings.reminderBefore())) ? null : now;
-            Desks desks = new Desks(store.busy(office.id(), slot.get().start(), slot.get().end(), now));
-            Staffing staffing = staffing(service, slot.get().start(), slot.get().end(), now);
+            // the booking's own time is free to it: it leaves that time as it takes the new one
+            Desks desks = new Desks(store.busy(office.id(), slot.get().start(), slot.get().end(), now, booked.id()));
+            Staffing staffing = staffing(service, slot.get().start(), slot.get().end(), now, booked.id());
             // the person who gives it now, if free at the new time, keeps it
             List<String> people = new ArrayList<>(staffing.free(slot.get()));
             if (booked.staff() != null && people.remove(booked.staff())) {

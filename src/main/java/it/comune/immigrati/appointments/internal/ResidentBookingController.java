@@ -358,7 +358,7 @@ class ResidentBookingController {
         describe(appointment, service, office, request, model);
         model.addAttribute("changeable", appointment.changeableAt(bookings.now()));
         model.addAttribute("problem", problem);
-        picker.fill(service, office, day, language(request), model);
+        picker.fillForMove(appointment, service, office, day, language(request), model);
         return "appointments/move";
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import it.comune.immigrati.appointments.internal.AppointmentRecords.Appointment;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Service;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.ShownDay;
@@ -33,7 +34,15 @@ class SlotPicker {
     }
 
     void fill(Service service, Office office, LocalDate day, Language language, Model model) {
-        List<Slot> free = bookings.freeSlots(service, office);
+        fill(bookings.freeSlots(service, office), day, language, model);
+    }
+
+    /** The times {@code booked} may move to. */
+    void fillForMove(Appointment booked, Service service, Office office, LocalDate day, Language language, Model model) {
+        fill(bookings.freeSlotsToMove(booked, service, office), day, language, model);
+    }
+
+    private void fill(List<Slot> free, LocalDate day, Language language, Model model) {
         Map<LocalDate, Integer> perDay = new LinkedHashMap<>();
         free.forEach(slot -> perDay.merge(slot.startInRome().toLocalDate(), 1, Integer::sum));
         DateTimeFormatter dayLabel = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(language.locale());

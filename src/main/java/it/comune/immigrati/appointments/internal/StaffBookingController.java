@@ -77,8 +77,8 @@ class StaffBookingController {
     private String moveView(Appointment appointment, String day, String problem, HttpServletRequest request, Model model) {
         describe(appointment, request, model);
         model.addAttribute("problem", problem);
-        picker.fill((Service) model.getAttribute("service"), (Office) model.getAttribute("office"), SlotPicker.parseDay(day),
-                language(request), model);
+        picker.fillForMove(appointment, (Service) model.getAttribute("service"), (Office) model.getAttribute("office"),
+                SlotPicker.parseDay(day), language(request), model);
         return "appointments/staff-move";
     }
 
