@@ -1,6 +1,8 @@
 -- Question intake through the public JSON API: every request is a new resident (own e-mail address and
 -- client address, so the per-client and per-address limits do not apply) asking in one of five
 -- languages. Prints the answers that said "created" per second with the latency percentiles.
+package.path = "bench/?.lua;" .. package.path
+local report = require("report")
 local texts = {
   it = "Il mio permesso di soggiorno scade tra due mesi: quando devo chiedere il rinnovo e quali documenti servono?",
   en = "My residence permit expires in two months: when should I apply for renewal and which documents do I need?",
@@ -27,8 +29,5 @@ request = function()
   return wrk.format("POST", "/api/v1/questions", headers, body)
 end
 done = function(summary, latency, requests)
-  local failed = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout
-  io.write(string.format("requests %d, not created %d, created/s %.1f, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms\n",
-    summary.requests, failed, (summary.requests - failed) / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+  io.write(report.line(summary, latency, "not created", "created/s", true))
 end

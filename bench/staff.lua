@@ -1,6 +1,8 @@
 -- An operator's inbox at volume: rotates the default view, two filtered views, the next page, and the
 -- three kinds of search an operator types (a word of the text, a question code, an e-mail address).
 -- Needs SESSION=<ACI_SESSION cookie> (bench/StaffSession.java). Prints requests/s and percentiles.
+package.path = "bench/?.lua;" .. package.path
+local report = require("report")
 local paths = { "/ufficio/quesiti", "/ufficio/quesiti?view=answered", "/ufficio/quesiti?view=new&language=ar",
   "/ufficio/quesiti?q=permesso", "/ufficio/quesiti?q=Q-2025-050001", "/ufficio/quesiti?q=residente4242@example.org",
   "/ufficio/quesiti?view=closed&topic=lavoro", "/ufficio/quesiti?q=ricongiungimento" }
@@ -12,9 +14,4 @@ request = function()
   local path = only or paths[(i % #paths) + 1]
   return wrk.format("GET", path, { ["Cookie"] = "ACI_SESSION=" .. os.getenv("SESSION") })
 end
-done = function(summary, latency, requests)
-  io.write(string.format("requests %d, errors %d, req/s %.1f, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000))
-end
+done = report.requests
