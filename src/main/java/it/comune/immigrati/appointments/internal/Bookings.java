@@ -49,12 +49,15 @@ class Bookings {
     private final TransactionTemplate transactions;
     private final AppointmentMail mail;
     private final StaffDirectory staff;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final RateLimit holdsPerClient;
     private final RateLimit unverifiedHoldsPerClient;
     private final RateLimit bookingsPerAddress;
 
     Bookings(AppointmentStore store, SlotCalendar calendar, AppointmentsProperties settings, Clock clock,
-            PlatformTransactionManager transactionManager, AppointmentMail mail, StaffDirectory staff) {
+            PlatformTransactionManager transactionManager, AppointmentMail mail, StaffDirectory staff,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.calendar = calendar;
         this.settings = settings;
@@ -596,6 +599,7 @@ class Bookings {
             if (booked.needsMediator()) {
                 assignMediator(tx, store.byId(booked.id()).orElseThrow(), booked.mediator());
             }
+            events.publishEvent(new TimesFreed(service.id(), office.id()));
             Appointment after = store.byId(booked.id()).orElseThrow();
             mail.moved(after, office, booked.start(), by != null);
             return new Moved(after, booked.start());
@@ -710,6 +714,9 @@ class Bookings {
             }
             forgetFreeTimesAfterCommit();
             store.cancel(appointment.id(), by, now);
+            if (appointment.status() != Status.HELD) {
+                events.publishEvent(new TimesFreed(service.id(), office.id()));
+            }
             Appointment cancelled = store.byId(appointment.id()).orElseThrow();
             if (appointment.status() != Status.HELD && appointment.hasDetails()) {
                 mail.cancellation(cancelled, office, by != null);

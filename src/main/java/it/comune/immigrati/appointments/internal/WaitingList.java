@@ -55,6 +55,13 @@ class WaitingList {
     private final ClusterJobs jobs;
     private final Clock clock;
     private final RateLimit joinsPerClient;
+    private static final int RETRIES = 20;
+    private final java.util.concurrent.ScheduledExecutorService soon =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "waiting-list offers");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     WaitingList(WaitingStore waiting, AppointmentStore store, Bookings bookings, AppointmentMail mail,
             AppointmentsProperties settings, TransactionTemplate transactions, ClusterJobs jobs, Clock clock) {
@@ -67,6 +74,38 @@ class WaitingList {
         this.jobs = jobs;
         this.clock = clock;
         this.joinsPerClient = RateLimit.perHour(settings.waitingJoinsPerClientPerHour());
+    }
+
+    /** Offers a freed time as soon as its transaction commits, instead of at the next periodic run. */
+    @org.springframework.transaction.event.TransactionalEventListener
+    void onTimesFreed(TimesFreed freed) {
+        offerSoon(0);
+    }
+
+    /**
+     * Runs the offering on this module's own thread, so that the request that freed the time does not
+     * wait for it; while another run holds the job (on this node or another) it tries again shortly, up
+     * to {@code RETRIES} times, since that run may have read the free times before this one was freed.
+     */
+    private void offerSoon(int attempt) {
+        try {
+            soon.schedule(() -> {
+                try {
+                    if (offerTimesIfFree(clock.instant()) < 0 && attempt < RETRIES) {
+                        offerSoon(attempt + 1);
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Waiting list: offering a freed time failed; the periodic run will offer it", e);
+                }
+            }, attempt == 0 ? 0 : 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // shutting down: the periodic run of the next start offers it
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        soon.shutdownNow();
     }
 
     sealed interface JoinResult permits Joined, JoinRefused {
@@ -146,9 +185,14 @@ class WaitingList {
      * @return how many times were offered
      */
     int offerTimes(Instant now) {
+        return Math.max(0, offerTimesIfFree(now));
+    }
+
+    /** As {@link #offerTimes}, or -1 when another run holds the job. */
+    private int offerTimesIfFree(Instant now) {
         Integer made = transactions.execute(tx -> {
             if (!jobs.exclusive("appointments.waiting-list")) {
-                return 0;
+                return -1;
             }
             for (Offer lapsed : waiting.lapsedOffers(now)) {
                 waiting.closeOffer(lapsed.id(), "EXPIRED");
@@ -267,6 +311,14 @@ class WaitingList {
         waiting.closeOffer(offer.id(), outcome);
         store.byId(offer.appointmentId()).filter(a -> a.status() == AppointmentRecords.Status.HELD)
                 .ifPresent(a -> store.cancel(a.id(), CLIENT, now));
+        // the next in line has the time at once
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        offerSoon(0);
+                    }
+                });
     }
 
     Optional<Waiting> byToken(String token) {
