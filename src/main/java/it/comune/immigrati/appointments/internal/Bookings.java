@@ -599,7 +599,7 @@ class Bookings {
             if (booked.needsMediator()) {
                 assignMediator(tx, store.byId(booked.id()).orElseThrow(), booked.mediator());
             }
-            events.publishEvent(new TimesFreed(service.id(), office.id()));
+            events.publishEvent(new TimesFreed(office.id()));
             Appointment after = store.byId(booked.id()).orElseThrow();
             mail.moved(after, office, booked.start(), by != null);
             return new Moved(after, booked.start());
@@ -715,7 +715,7 @@ class Bookings {
             forgetFreeTimesAfterCommit();
             store.cancel(appointment.id(), by, now);
             if (appointment.status() != Status.HELD) {
-                events.publishEvent(new TimesFreed(service.id(), office.id()));
+                events.publishEvent(new TimesFreed(office.id()));
             }
             Appointment cancelled = store.byId(appointment.id()).orElseThrow();
             if (appointment.status() != Status.HELD && appointment.hasDetails()) {

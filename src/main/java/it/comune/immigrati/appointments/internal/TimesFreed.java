@@ -1,9 +1,9 @@
 package it.comune.immigrati.appointments.internal;
 
 /**
- * A booking gave its time back (cancelled, or moved away from it), published inside the transaction
- * that did it: after the commit the waiting list offers the time at once, before anyone browsing can
- * take it.
+ * Times at an office became free (a booking cancelled or moved away, or the office's hours, exceptions or
+ * desks changed), published inside the transaction that did it: after the commit the waiting list offers
+ * them at once, before anyone browsing can take them.
  */
-record TimesFreed(long serviceId, long officeId) {
+record TimesFreed(long officeId) {
 }
