@@ -280,4 +280,33 @@ class AgendaTest {
     static String code(String page) {
         return matchIn(page, "(A-\\d{4}-\\d{6})");
     }
+
+    @Test
+    void theAgendaShowsTheWaitingLineOfItsOfficeAsNumbersWithoutAddresses() {
+        TestDesk desk = TestDesk.full(jdbc);
+        String join = desk.slotsPath() + "/attesa";
+        String first = "line" + System.nanoTime() + "@example.org";
+        for (Map<String, String> form : java.util.List.of(Map.of("email", first, "language", "ar", "privacy", "true"),
+                Map.of("email", "line" + System.nanoTime() + "@example.org", "language", "it", "mediator", "true", "privacy", "true"))) {
+            assertThat(new WebClient(port).submit(join, join, form).statusCode()).isEqualTo(302);
+        }
+        jdbc.sql("UPDATE appointment_waiting SET created_at = now() - interval '3 days' WHERE lower(email) = lower(:e)")
+                .param("e", first).update();
+        WebClient staff = new WebClient(port);
+        TestStaff.login(staff, TestStaff.create(jdbc, passwords, "OPERATOR"));
+
+        String page = staff.get("/ufficio/appuntamenti?ufficio=" + desk.office()).body();
+        String service = jdbc.sql("SELECT name FROM appointment_service_text WHERE service_id = :s AND language = 'it'")
+                .param("s", desk.serviceId()).query(String.class).single();
+        String since = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(java.util.Locale.ITALIAN).format(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Rome")).minusDays(3));
+        assertThat(page).contains("id=\"waiting-line\"")
+                .containsPattern("<th scope=\"row\">" + service + "</th><td>2</td><td>0</td><td>1</td>\\s*<td>" + since + "</td>")
+                .doesNotContain(first);
+
+        // another office's agenda does not count this line
+        TestDesk other = TestDesk.create(jdbc, 1, false);
+        assertThat(staff.get("/ufficio/appuntamenti?ufficio=" + other.office()).body()).contains("id=\"waiting-line-empty\"")
+                .doesNotContain(service);
+    }
 }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The booking in Chromium as a resident on a phone and on a desktop, in Italian and in Arabic: every
  * step, a refused submit, the private page and the cancellation, each page checked with axe-core and
- * for sideways scrolling; then the office's agenda.
+ * for sideways scrolling; then the office's agenda, with its waiting line.
  */
 @AciTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -134,6 +134,12 @@ class BookingBrowserTest extends BrowserTestBase {
         BookingTest.book(new it.comune.immigrati.testing.WebClient(port), desk, "agenda" + System.nanoTime() + "@example.org", "bn");
         String day = jdbc.sql("SELECT (lower(during) AT TIME ZONE 'Europe/Rome')::date::text FROM appointment WHERE office_id = :o")
                 .param("o", desk.officeId()).query(String.class).single();
+        // and someone in line for a later day (the resident's own page is the waiting list's tests')
+        jdbc.sql("""
+                INSERT INTO appointment_waiting (access_token, service_id, office_id, from_day, to_day, email, language, needs_mediator, status)
+                VALUES (:t, :s, :o, current_date + 20, current_date + 30, :e, 'ar', true, 'WAITING')
+                """).param("t", Long.toString(System.nanoTime(), 36)).param("s", desk.serviceId()).param("o", desk.officeId())
+                .param("e", "line" + System.nanoTime() + "@example.org").update();
         TestStaff.Account operator = TestStaff.create(jdbc, passwords, "OPERATOR");
         browser.manage().deleteAllCookies();
         Browser.signIn(browser, port, operator);
@@ -143,6 +149,7 @@ class BookingBrowserTest extends BrowserTestBase {
                 browser.get(url("/ufficio/appuntamenti?ufficio=" + desk.office() + "&giorno=" + day + "&lang=" + lang));
                 assertThat(browser.findElement(By.id("agenda")).getText()).containsPattern("A-\\d{4}-\\d{6}");
                 assertThat(browser.findElements(By.id("mediators-needed"))).hasSize(1);
+                assertThat(browser.findElement(By.cssSelector("#waiting-line tbody")).getText()).contains("1");
                 check("agenda-" + lang + "-" + width);
                 // the office moves it: the same choice of times, in the staff area
                 // a person scrolls the table sideways to its actions column (in Arabic it is on the left)

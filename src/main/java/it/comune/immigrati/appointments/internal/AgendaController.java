@@ -8,9 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import it.comune.immigrati.accounts.StaffDirectory;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.AgendaEntry;
@@ -43,9 +41,14 @@ class AgendaController {
     private final Bookings bookings;
     private final ApplicationEventPublisher events;
     private final StaffDirectory staff;
+    private final WaitingStore waiting;
+    private final DeskStaff deskStaff;
 
-    AgendaController(AppointmentStore store, Bookings bookings, ApplicationEventPublisher events, StaffDirectory staff) {
+    AgendaController(AppointmentStore store, Bookings bookings, ApplicationEventPublisher events, StaffDirectory staff,
+            WaitingStore waiting, DeskStaff deskStaff) {
         this.store = store;
+        this.deskStaff = deskStaff;
+        this.waiting = waiting;
         this.bookings = bookings;
         this.events = events;
         this.staff = staff;
@@ -79,14 +82,6 @@ class AgendaController {
         return week ? new Period(office, who, date.with(DayOfWeek.MONDAY), 7) : new Period(office, who, date, 1);
     }
 
-    /** Everyone on the staff by name, for the agenda's choice of person and for showing who gives what. */
-    private Map<String, String> names() {
-        Map<String, String> names = new LinkedHashMap<>();
-        staff.activeMembers().stream().sorted(java.util.Comparator.comparing(StaffDirectory.StaffMember::displayName))
-                .forEach(m -> names.put(m.username(), m.displayName()));
-        return names;
-    }
-
     private List<AgendaEntry> entries(Period period, String language, String staff, String how) {
         List<AgendaEntry> entries = store.agenda(period.office().id(), period.person(),
                 period.first().atStartOfDay(SlotCalendar.ROME).toInstant(),
@@ -115,7 +110,10 @@ class AgendaController {
         model.addAttribute("person", period.person());
         model.addAttribute("services", store.servicesAt(period.office().id(), language.code()));
         model.addAttribute("walkInBusy", walkInBusy != null);
-        model.addAttribute("names", names());
+        model.addAttribute("line", period.person() == null
+                ? waiting.lineAt(period.office().id(), bookings.now().atZone(SlotCalendar.ROME).toLocalDate(), language.code())
+                : List.of());
+        model.addAttribute("names", deskStaff.names());
         DateTimeFormatter dayLabel = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(language.locale());
         model.addAttribute("offices", store.offices());
         model.addAttribute("office", period.office());

@@ -87,6 +87,13 @@ public final class AppointmentRecords {
         WAITING, OFFERED, BOOKED, LEFT, ENDED
     }
 
+    /**
+     * The line for one service at an office, as the agenda shows it: how many wait, how many hold an offer
+     * now, how many asked for a mediator, since when the first has waited. Counts only: who waits is theirs.
+     */
+    public record WaitingLine(String service, int waiting, int offered, int mediator, Instant since) {
+    }
+
     /** A place on the waiting list of a service at an office, for a range of days. */
     public record Waiting(long id, String accessToken, long serviceId, long officeId, LocalDate fromDay, LocalDate toDay,
             String email, String language, boolean needsMediator, WaitingStatus status, Instant createdAt) {

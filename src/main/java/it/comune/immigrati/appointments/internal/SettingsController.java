@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import it.comune.immigrati.accounts.StaffDirectory;
-import it.comune.immigrati.accounts.StaffRole;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.AffectedRow;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.OfficeRow;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.ServiceForm;
@@ -50,19 +48,19 @@ class SettingsController {
     private final OfficeSettings offices;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final StaffDirectory staff;
+    private final DeskStaff deskStaff;
     private final Bookings bookings;
     private final AppointmentMail mail;
     private final AppointmentStore store;
 
     SettingsController(SettingsStore settings, OfficeSettings offices, ApplicationEventPublisher events,
-            TransactionTemplate transactions, StaffDirectory staff, Bookings bookings, AppointmentMail mail,
+            TransactionTemplate transactions, DeskStaff deskStaff, Bookings bookings, AppointmentMail mail,
             AppointmentStore store) {
         this.settings = settings;
         this.offices = offices;
         this.events = events;
         this.transactions = transactions;
-        this.staff = staff;
+        this.deskStaff = deskStaff;
         this.bookings = bookings;
         this.mail = mail;
         this.store = store;
@@ -75,11 +73,10 @@ class SettingsController {
 
     /** The settings' first page; {@code typed} holds what a refused form sent, so that it comes back as it was. */
     private String listView(List<String> errors, Map<String, String> typed, boolean saved, Model model) {
-        Map<String, String> names = new LinkedHashMap<>();
-        staffChoices().forEach(c -> names.put(c.username(), c.name()));
+        Map<String, String> names = deskStaff.names();
         model.addAttribute("services", settings.services());
         model.addAttribute("offices", settings.offices());
-        model.addAttribute("staff", staffChoices());
+        model.addAttribute("staff", deskStaff.choices());
         model.addAttribute("absences", settings.absences(bookings.now().atZone(SlotCalendar.ROME).toLocalDate()).stream()
                 .map(a -> new AppointmentRecords.AbsenceRow(a.id(), a.username(), names.getOrDefault(a.username(), a.username()),
                         a.firstDay(), a.lastDay(), a.note())).toList());
@@ -90,15 +87,6 @@ class SettingsController {
         model.addAttribute("typed", typed);
         model.addAttribute("saved", saved);
         return "appointments/settings";
-    }
-
-    /** The staff who can be chosen to give a service or be away: everyone active who works at the desk. */
-    private List<AppointmentRecords.StaffChoice> staffChoices() {
-        return staff.activeMembers().stream()
-                .filter(m -> m.roles().contains(StaffRole.OPERATOR) || m.roles().contains(StaffRole.MEDIATOR)
-                        || m.roles().contains(StaffRole.SUPERVISOR))
-                .sorted(java.util.Comparator.comparing(StaffDirectory.StaffMember::displayName))
-                .map(m -> new AppointmentRecords.StaffChoice(m.username(), m.displayName())).toList();
     }
 
     // ---- a new office ----
@@ -143,7 +131,7 @@ class SettingsController {
             @RequestParam(name = "nota", defaultValue = "") String note, Principal user, HttpServletResponse response,
             Model model) {
         List<String> errors = new ArrayList<>();
-        if (staffChoices().stream().noneMatch(c -> c.username().equals(person))) {
+        if (deskStaff.choices().stream().noneMatch(c -> c.username().equals(person))) {
             errors.add("appointments.settings.error.absence-person");
         }
         LocalDate first = date(from);
@@ -228,7 +216,7 @@ class SettingsController {
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
         model.addAttribute("offices", settings.offices());
-        model.addAttribute("staff", staffChoices());
+        model.addAttribute("staff", deskStaff.choices());
         return "appointments/settings-service";
     }
 
@@ -271,7 +259,7 @@ class SettingsController {
         if (!known.containsAll(chosen)) {
             errors.add("appointments.settings.error.offices");
         }
-        if (!staffChoices().stream().map(AppointmentRecords.StaffChoice::username).collect(Collectors.toSet())
+        if (!deskStaff.choices().stream().map(AppointmentRecords.StaffChoice::username).collect(Collectors.toSet())
                 .containsAll(form.staff())) {
             errors.add("appointments.settings.error.staff");
         }

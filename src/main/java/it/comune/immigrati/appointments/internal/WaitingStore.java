@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Offer;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Waiting;
+import it.comune.immigrati.appointments.internal.AppointmentRecords.WaitingLine;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.WaitingStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -86,6 +87,23 @@ class WaitingStore {
                 WHERE service_id = :service AND office_id = :office AND status IN ('WAITING', 'OFFERED') AND id < :id
                 """).param("service", waiting.serviceId()).param("office", waiting.officeId()).param("id", waiting.id())
                 .query(Integer.class).single();
+    }
+
+    /** The line at an office, one row per service that has anyone in it whose days have not all passed. */
+    List<WaitingLine> lineAt(long officeId, LocalDate today, String language) {
+        return jdbc.sql("""
+                SELECT coalesce(t.name, it.name) AS service, count(*) FILTER (WHERE w.status = 'WAITING') AS waiting,
+                       count(*) FILTER (WHERE w.status = 'OFFERED') AS offered,
+                       count(*) FILTER (WHERE w.needs_mediator) AS mediator, min(w.created_at) AS since
+                FROM appointment_waiting w
+                LEFT JOIN appointment_service_text t ON t.service_id = w.service_id AND t.language = :language
+                LEFT JOIN appointment_service_text it ON it.service_id = w.service_id AND it.language = 'it'
+                WHERE w.office_id = :office AND w.status IN ('WAITING', 'OFFERED') AND w.to_day >= :today
+                GROUP BY w.service_id, t.name, it.name ORDER BY min(w.id)
+                """).param("office", officeId).param("today", today).param("language", language)
+                .query((rs, row) -> new WaitingLine(rs.getString("service"), rs.getInt("waiting"), rs.getInt("offered"),
+                        rs.getInt("mediator"), rs.getObject("since", java.time.OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     /** The places waiting for an offer, first come first, whose days have not all passed. */
