@@ -89,6 +89,15 @@ class Bookings {
         remembered.forget();
     }
 
+    /**
+     * After a committed change to an office, a service or an absence: forgets the free times and lets the
+     * waiting list offer whatever the change opened.
+     */
+    void settingsChanged() {
+        forgetFreeTimes();
+        events.publishEvent(new TimesFreed());
+    }
+
     /** Rises whenever this node forgets the free times: a page of times shown before may be out of date. */
     long freeTimesGeneration() {
         return remembered.generation();
@@ -599,7 +608,7 @@ class Bookings {
             if (booked.needsMediator()) {
                 assignMediator(tx, store.byId(booked.id()).orElseThrow(), booked.mediator());
             }
-            events.publishEvent(new TimesFreed(office.id()));
+            events.publishEvent(new TimesFreed());
             Appointment after = store.byId(booked.id()).orElseThrow();
             mail.moved(after, office, booked.start(), by != null);
             return new Moved(after, booked.start());
@@ -715,7 +724,7 @@ class Bookings {
             forgetFreeTimesAfterCommit();
             store.cancel(appointment.id(), by, now);
             if (appointment.status() != Status.HELD) {
-                events.publishEvent(new TimesFreed(office.id()));
+                events.publishEvent(new TimesFreed());
             }
             Appointment cancelled = store.byId(appointment.id()).orElseThrow();
             if (appointment.status() != Status.HELD && appointment.hasDetails()) {

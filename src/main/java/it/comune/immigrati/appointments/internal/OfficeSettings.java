@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Appointment;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.OfficeRow;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,11 +34,9 @@ class OfficeSettings {
     private final AppointmentMail mail;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
     OfficeSettings(SettingsStore settings, AppointmentStore store, SlotCalendar calendar, AppointmentMail mail,
-            TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
-        this.events = events;
+            TransactionTemplate transactions, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.calendar = calendar;
@@ -119,15 +116,10 @@ class OfficeSettings {
         return settings.uncovered(clock.instant()).stream().map(id -> store.byId(id).orElseThrow()).toList();
     }
 
-    /**
-     * Applies a change to the office, then tells each resident whose booking it left outside, once; returns
-     * those. The waiting list is offered what the change opened as soon as it commits.
-     */
+    /** Applies a change to the office, then tells each resident whose booking it left outside, once; returns those. */
     List<Appointment> change(OfficeRow office, Runnable write) {
         return transactions.execute(tx -> {
             write.run();
-            // more hours or desks may have opened times for those waiting
-            events.publishEvent(new TimesFreed(office.id()));
             OfficeRow after = settings.office(office.code()).orElseThrow();
             List<Appointment> affected = affected(after);
             Office shown = store.office(after.id()).orElseThrow();

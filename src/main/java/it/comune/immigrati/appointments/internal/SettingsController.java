@@ -118,7 +118,7 @@ class SettingsController {
             return listView(List.of("appointments.settings.error.office-code"),
                     Map.of("office-code", code, "office-name", name, "address", address), false, model);
         }
-        bookings.forgetFreeTimes();
+        bookings.settingsChanged();
         events.publishEvent(new Audited(user.getName(), "appointments.office.created", "appointment_office", code.strip(), ""));
         return "redirect:" + BASE + "/ufficio/" + code.strip() + "?salvato";
     }
@@ -165,7 +165,7 @@ class SettingsController {
                 }
             }
         });
-        bookings.forgetFreeTimes();
+        bookings.settingsChanged();
         events.publishEvent(new Audited(user.getName(), "appointments.absence.added", "staff", person, from + " " + to));
         return "redirect:" + BASE + "?salvato#absences-title";
     }
@@ -183,7 +183,7 @@ class SettingsController {
         if (!settings.deleteAbsence(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        bookings.forgetFreeTimes();
+        bookings.settingsChanged();
         events.publishEvent(new Audited(user.getName(), "appointments.absence.removed", "appointment_absence", "" + id, ""));
         return "redirect:" + BASE + "?salvato#absences-title";
     }
@@ -273,7 +273,7 @@ class SettingsController {
             settings.saveText(id, form.language(), new ServiceText(form.name().strip(), form.description().strip(),
                     form.bring().strip()));
         });
-        bookings.forgetFreeTimes();
+        bookings.settingsChanged();
         events.publishEvent(new Audited(user.getName(), "appointments.service.saved", "appointment_service", form.code(),
                 form.language()));
         return "redirect:" + BASE + "/servizio/" + form.code() + "?lingua=" + form.language() + "&salvato";
@@ -365,7 +365,7 @@ class SettingsController {
             settings.saveOffice(office.id(), name, address, desks);
             settings.saveWeekly(office.id(), weekly);
         });
-        bookings.forgetFreeTimes();
+        bookings.settingsChanged();
         events.publishEvent(new Audited(user.getName(), "appointments.office.saved", "appointment_office", code, ""));
         return "redirect:" + BASE + "/ufficio/" + code + "?salvato";
     }
@@ -393,7 +393,7 @@ class SettingsController {
         LocalTime opening = from;
         LocalTime closing = to;
         offices.change(office, () -> settings.addException(office.id(), date, opening, closing, note.strip()));
-        bookings.forgetFreeTimes();
+        bookings.settingsChanged();
         events.publishEvent(new Audited(user.getName(), "appointments.office.exception", "appointment_office", code, day));
         return "redirect:" + BASE + "/ufficio/" + code + "?salvato";
     }
@@ -402,7 +402,7 @@ class SettingsController {
     String deleteException(@PathVariable String code, @PathVariable long id, Principal user) {
         OfficeRow office = office(code);
         offices.change(office, () -> settings.deleteException(office.id(), id));
-        bookings.forgetFreeTimes();
+        bookings.settingsChanged();
         events.publishEvent(new Audited(user.getName(), "appointments.office.exception-removed", "appointment_office", code,
                 "" + id));
         return "redirect:" + BASE + "/ufficio/" + code + "?salvato";

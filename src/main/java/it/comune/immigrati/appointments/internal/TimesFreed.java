@@ -1,9 +1,9 @@
 package it.comune.immigrati.appointments.internal;
 
 /**
- * Times at an office became free (a booking cancelled or moved away, or the office's hours, exceptions or
- * desks changed), published inside the transaction that did it: after the commit the waiting list offers
- * them at once, before anyone browsing can take them.
+ * Times may have become free (a booking cancelled or moved away, or a change to an office, a service or a
+ * staff absence): the waiting list offers them once the change has committed, before anyone browsing can
+ * take them. It looks at every line, so the event carries nothing.
  */
-record TimesFreed(long officeId) {
+record TimesFreed() {
 }

@@ -76,8 +76,11 @@ class WaitingList {
         this.joinsPerClient = RateLimit.perHour(settings.waitingJoinsPerClientPerHour());
     }
 
-    /** Offers a freed time as soon as its transaction commits, instead of at the next periodic run. */
-    @org.springframework.transaction.event.TransactionalEventListener
+    /**
+     * Offers freed times as soon as their transaction commits (at once when the change was published after
+     * its own), instead of at the next periodic run.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
     void onTimesFreed(TimesFreed freed) {
         offerSoon(0);
     }
