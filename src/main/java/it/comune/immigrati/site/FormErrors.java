@@ -12,8 +12,24 @@ import java.util.Set;
  */
 public final class FormErrors {
 
-    /** One message key, and the id of the field it is about, or null for the whole form. */
-    public record Error(String field, String key) {
+    /**
+     * One message key with its arguments, and the id of the field it is about, or null for the whole form.
+     * The arguments tell apart messages about fields that repeat, such as the rooms of a dwelling.
+     */
+    public record Error(String field, String key, List<Object> args) {
+
+        public Error {
+            args = List.copyOf(args);
+        }
+
+        public Error(String field, String key) {
+            this(field, key, List.of());
+        }
+
+        /** The arguments, as a message takes them. */
+        public Object[] arguments() {
+            return args.toArray();
+        }
     }
 
     private static final FormErrors NONE = new FormErrors(List.of());
@@ -52,6 +68,11 @@ public final class FormErrors {
         return new FormErrors(keys.stream().map(key -> new Error(fieldByKey.get(key), key)).toList());
     }
 
+    /** Errors already tied to their fields. */
+    public static FormErrors listed(List<Error> errors) {
+        return errors.isEmpty() ? NONE : new FormErrors(errors);
+    }
+
     public List<Error> all() {
         return errors;
     }
@@ -67,6 +88,11 @@ public final class FormErrors {
     /** The messages about one field, in the order found. */
     public List<String> keysOf(String field) {
         return errors.stream().filter(e -> field.equals(e.field())).map(Error::key).distinct().toList();
+    }
+
+    /** The errors about one field, in the order found. */
+    public List<Error> errorsOf(String field) {
+        return errors.stream().filter(e -> field.equals(e.field())).distinct().toList();
     }
 
     /** {@code aria-invalid} for a field: "true", or no attribute at all. */

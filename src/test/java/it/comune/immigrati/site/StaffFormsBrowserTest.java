@@ -87,12 +87,7 @@ class StaffFormsBrowserTest extends BrowserTestBase {
 
     private void check(StringBuilder problems, String what, String prefix, List<String> fields) {
         Browser.errorPatternProblems(browser, prefix, fields).forEach(p -> problems.append(what).append(": ").append(p).append('\n'));
-        Browser.controlsWithoutBorder(browser).forEach(c -> problems.append(what).append(": no border on ").append(c).append('\n'));
-        Browser.sidewaysOverflow(browser).forEach(p -> problems.append(what).append(": sideways ").append(p).append('\n'));
-        String violations = Browser.accessibilityViolations(browser);
-        if (!violations.isEmpty()) {
-            problems.append(what).append(": ").append(violations).append('\n');
-        }
+        Browser.pageProblems(browser, what).forEach(p -> problems.append(p).append('\n'));
         Browser.screenshot(browser, "staff-form-" + what.replace(' ', '-'));
     }
 }

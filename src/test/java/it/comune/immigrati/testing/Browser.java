@@ -185,4 +185,19 @@ public final class Browser {
                   })
                   .map(e => e.id || e.name);""");
     }
+
+    /**
+     * What a person would meet on the page as it is now: parts sticking out sideways, fields without a
+     * visible border, and axe-core's violations, each as one line starting with {@code what}.
+     */
+    public static List<String> pageProblems(WebDriver browser, String what) {
+        List<String> problems = new java.util.ArrayList<>();
+        sidewaysOverflow(browser).forEach(p -> problems.add(what + ": sideways " + p));
+        controlsWithoutBorder(browser).forEach(c -> problems.add(what + ": no border on " + c));
+        String violations = accessibilityViolations(browser);
+        if (!violations.isEmpty()) {
+            problems.add(what + ": " + violations);
+        }
+        return problems;
+    }
 }

@@ -19,6 +19,7 @@ import it.comune.immigrati.appointments.internal.AppointmentRecords.ShownSlot;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Details;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Status;
 import it.comune.immigrati.appointments.internal.SlotCalendar.Slot;
+import it.comune.immigrati.platform.PrivateLinks;
 import it.comune.immigrati.platform.ProofOfWork;
 import it.comune.immigrati.site.Language;
 import it.comune.immigrati.site.UiFactory;

@@ -10,6 +10,7 @@ import it.comune.immigrati.appointments.internal.AppointmentRecords.Office;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Service;
 import it.comune.immigrati.appointments.internal.AppointmentRecords.Waiting;
 import it.comune.immigrati.appointments.internal.SlotCalendar.Slot;
+import it.comune.immigrati.platform.PrivateLinks;
 import it.comune.immigrati.site.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,10 +1,8 @@
-package it.comune.immigrati.appointments.internal;
+package it.comune.immigrati.platform;
 
 import java.util.Optional;
 import java.util.function.Function;
 
-import it.comune.immigrati.platform.AciProperties;
-import it.comune.immigrati.platform.RateLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -13,12 +11,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What a private link of the module names (an appointment, a place on the waiting list). Private pages
- * are never cached nor indexed; a client that tries many unknown links, of either kind, is refused
- * before the lookup, so guessing a 128-bit token is hopeless.
+ * What a resident's private link names (an appointment, a place on a waiting list, a reminder). Private
+ * pages are never cached nor indexed; a client that tries many unknown links, of any kind, is refused
+ * before the lookup, so guessing a 128-bit token is hopeless. One for every module, so the count of a
+ * client's misses is one count.
  */
 @Component
-class PrivateLinks {
+public class PrivateLinks {
 
     private final RateLimit guesses;
 
@@ -26,7 +25,8 @@ class PrivateLinks {
         this.guesses = RateLimit.of(aci.security().maxUnknownLinksPerClient(), aci.security().clientFailureWindow());
     }
 
-    <T> T find(String token, Function<String, Optional<T>> lookup, HttpServletRequest request, HttpServletResponse response) {
+    /** What {@code token} names, or 404 (429 after too many misses from the client); sets the headers of a private page. */
+    public <T> T find(String token, Function<String, Optional<T>> lookup, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
         String client = request.getRemoteAddr();
