@@ -126,7 +126,7 @@ class CalculatorsBrowserTest extends BrowserTestBase {
         if (!browser.findElements(By.id("form-errors")).isEmpty()) {
             problems.append(what).append(": ").append(browser.findElement(By.id("form-errors")).getText()).append('\n');
         }
-        Object focused = ((JavascriptExecutor) browser).executeScript("return document.activeElement.id");
+        Object focused = Browser.focusedId(browser, "result");
         if (!"result".equals(focused)) {
             problems.append(what).append(": the focus is on \"").append(focused).append("\", not on the result\n");
         }

@@ -350,7 +350,7 @@ class QuestionDeskBrowserTest {
                 new WebDriverWait(resident, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
 
                 assertThat(resident.getTitle()).startsWith("ar".equals(language) ? "خطأ:" : "Errore:");
-                assertThat((String) ((org.openqa.selenium.JavascriptExecutor) resident).executeScript("return document.activeElement.id"))
+                assertThat(Browser.focusedId(resident, "form-errors"))
                         .as("the summary has the focus").isEqualTo("form-errors");
                 for (String field : List.of("email", "topic", "text", "privacy", "attachments")) {
                     var link = resident.findElements(By.cssSelector("#form-errors a[href='#" + field + "']"));
@@ -388,7 +388,7 @@ class QuestionDeskBrowserTest {
                         ((TakesScreenshot) resident).getScreenshotAs(OutputType.BYTES));
                 noViolations(resident);
                 resident.findElement(By.cssSelector("#form-errors a[href='#text']")).click();
-                assertThat((String) ((org.openqa.selenium.JavascriptExecutor) resident).executeScript("return document.activeElement.id"))
+                assertThat(Browser.focusedId(resident, "text"))
                         .as("the link takes the resident to the field").isEqualTo("text");
             }
         }

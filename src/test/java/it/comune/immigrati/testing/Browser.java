@@ -72,6 +72,27 @@ public final class Browser {
     }
 
     /**
+     * The id of the focused element, once it is the expected one or after two seconds: the browser moves
+     * the focus to an autofocus element in a rendering step after the element is in the page, so reading it
+     * at once can see the body (a clean CI run did).
+     */
+    public static Object focusedId(WebDriver browser, String expected) {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        Object focused = js.executeScript("return document.activeElement.id");
+        while (!expected.equals(focused) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            focused = js.executeScript("return document.activeElement.id");
+        }
+        return focused;
+    }
+
+    /**
      * What is missing from the GOV.UK error pattern after a failed submit: the title starting with the
      * error prefix, the summary holding the focus, and for each field a link in the summary, aria-invalid,
      * and its own message pointed at by aria-describedby. Empty when all is there.
@@ -81,7 +102,7 @@ public final class Browser {
         if (!browser.getTitle().startsWith(titlePrefix)) {
             problems.add("title \"" + browser.getTitle() + "\" does not start with " + titlePrefix);
         }
-        Object focused = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.activeElement.id");
+        Object focused = focusedId(browser, "form-errors");
         if (!"form-errors".equals(focused)) {
             problems.add("the focus is on \"" + focused + "\", not on the summary");
         }
